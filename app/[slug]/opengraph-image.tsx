@@ -1,0 +1,26 @@
+import { ImageResponse } from "next/og";
+import { notFound } from "next/navigation";
+import { OgCard } from "@/components/og-card";
+import { contentSlugs, getPage } from "@/lib/content";
+import { siteConfig } from "@/lib/site-config";
+
+export const alt = siteConfig.tagline;
+export const size = { width: 1200, height: 630 };
+export const contentType = "image/png";
+
+export function generateStaticParams() {
+  return contentSlugs().map((slug) => ({ slug }));
+}
+
+export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
+  const page = getPage((await params).slug);
+  if (!page) notFound();
+  return new ImageResponse(
+    <OgCard
+      eyebrow={page.og?.eyebrow ?? page.eyebrow ?? siteConfig.shortName}
+      title={page.og?.title ?? page.heading ?? page.title}
+      brand={siteConfig.name}
+    />,
+    size,
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { JsonLd } from "@/components/json-ld";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { footerPages, navPages } from "@/lib/content";
+import { siteUrl } from "@/lib/env";
+import { siteConfig } from "@/lib/site-config";
+import { practiceGraph } from "@/lib/structured-data";
+import { sans, serif } from "./fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
+  title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
+  description: siteConfig.description,
+  applicationName: siteConfig.name,
+  authors: [{ name: siteConfig.coach.name }],
+  formatDetection: { telephone: false, email: false, address: false },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#faf7f2" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f1211" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const nav = navPages().map((page) => ({ href: page.href, label: page.nav.label }));
+  const footerLinks = footerPages().map((page) => ({ href: page.href, label: page.footer.label }));
+  return (
+    <html lang={siteConfig.language} className={`${sans.variable} ${serif.variable}`}>
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-brand px-4 py-2 text-brand-ink focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        >
+          Skip to content
+        </a>
+        <SiteHeader brand={siteConfig.name} nav={nav} />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter
+          brand={siteConfig.name}
+          tagline={siteConfig.tagline}
+          email={siteConfig.contact.email}
+          links={footerLinks}
+          social={siteConfig.social}
+        />
+        <JsonLd data={practiceGraph(siteUrl())} />
+      </body>
+    </html>
+  );
+}

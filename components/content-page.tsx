@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import { ButtonLink } from "@/components/button-link";
+import { PageHeader } from "@/components/page-header";
+import type { Page } from "@/lib/content";
+
+export function ContentPage({ page, children }: { page: Page; children: ReactNode }) {
+  const home = page.layout === "home";
+  return (
+    <div className="mx-auto max-w-6xl px-5 sm:px-8">
+      <PageHeader
+        eyebrow={page.eyebrow}
+        heading={page.heading ?? page.title}
+        lead={page.lead}
+        size={home ? "hero" : "page"}
+      >
+        {home && (
+          <div className="mt-10 flex flex-wrap gap-4">
+            <ButtonLink href="/contact">Book an intro call</ButtonLink>
+            {page.secondaryAction && (
+              <ButtonLink href={page.secondaryAction.href} variant="secondary">
+                {page.secondaryAction.label}
+              </ButtonLink>
+            )}
+          </div>
+        )}
+      </PageHeader>
+      <div
+        className={`prose-site prose prose-lg max-w-none [&>*:not(.not-prose)]:max-w-3xl prose-headings:font-serif prose-headings:tracking-tight prose-h2:mt-16 prose-h2:text-3xl prose-a:underline-offset-4 ${
+          page.layout === "legal" ? "prose-h2:mt-10 prose-h2:text-2xl" : ""
+        }`}
+      >
+        {children}
+      </div>
+      {page.updated && (
+        <p className="mt-12 text-sm text-muted">
+          Last updated <time dateTime={page.updated}>{formatDate(page.updated)}</time>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function formatDate(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}

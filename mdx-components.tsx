@@ -1,0 +1,37 @@
+import type { MDXComponents } from "mdx/types";
+import { CallToAction } from "@/components/mdx/call-to-action";
+import { Card, Cards } from "@/components/mdx/cards";
+import { Column, Columns } from "@/components/mdx/columns";
+import { MdxLink } from "@/components/mdx/mdx-link";
+import {
+  CoachName,
+  ContactEmail,
+  ContactPhone,
+  PolicyVersion,
+  PostalAddress,
+  ResponsibleForContent,
+  VatId,
+} from "@/components/mdx/practice-facts";
+
+// Every component an MDX page in content/ may use, registered once here.
+const components: MDXComponents = {
+  a: MdxLink,
+  CallToAction,
+  Card,
+  Cards,
+  CoachName,
+  Column,
+  Columns,
+  ContactEmail,
+  ContactPhone,
+  InquiryForm: () => <p>The inquiry form is coming soon.</p>,
+  NewsletterSignup: () => <p>The newsletter signup is coming soon.</p>,
+  PolicyVersion,
+  PostalAddress,
+  ResponsibleForContent,
+  VatId,
+};
+
+export function useMDXComponents(): MDXComponents {
+  return components;
+}

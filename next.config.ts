@@ -1,0 +1,33 @@
+import createMDX from "@next/mdx";
+import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
+
+const nextConfig: NextConfig = {
+  pageExtensions: ["ts", "tsx", "md", "mdx"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      // An inquiry is a few kilobytes; refuse anything far larger before parsing it.
+      bodySizeLimit: "64kb",
+    },
+  },
+  async headers() {
+    return [
+      {
+        source: "/(.*)",
+        headers: securityHeaders({ production: process.env.NODE_ENV === "production" }),
+      },
+    ];
+  },
+};
+
+// Turbopack needs plugins named as strings: its loader options must be serializable.
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: ["remark-frontmatter", "remark-gfm"],
+    rehypePlugins: ["rehype-slug"],
+  },
+});
+
+export default withMDX(nextConfig);
