@@ -1,8 +1,10 @@
 import type { MDXComponents } from "mdx/types";
+import { InquiryForm } from "@/components/inquiry-form";
 import { CallToAction } from "@/components/mdx/call-to-action";
 import { Card, Cards } from "@/components/mdx/cards";
 import { Column, Columns } from "@/components/mdx/columns";
 import { MdxLink } from "@/components/mdx/mdx-link";
+import { NewsletterSignup } from "@/components/newsletter-signup";
 import {
   CoachName,
   ContactEmail,
@@ -24,8 +26,8 @@ const components: MDXComponents = {
   Columns,
   ContactEmail,
   ContactPhone,
-  InquiryForm: () => <p>The inquiry form is coming soon.</p>,
-  NewsletterSignup: () => <p>The newsletter signup is coming soon.</p>,
+  InquiryForm,
+  NewsletterSignup,
   PolicyVersion,
   PostalAddress,
   ResponsibleForContent,

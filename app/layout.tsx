@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { JsonLd } from "@/components/json-ld";
+import { NewsletterSignup } from "@/components/newsletter-signup";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { footerPages, navPages } from "@/lib/content";
@@ -48,7 +49,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           email={siteConfig.contact.email}
           links={footerLinks}
           social={siteConfig.social}
-        />
+        >
+          <NewsletterSignup variant="band" />
+        </SiteFooter>
         <JsonLd data={practiceGraph(siteUrl())} />
       </body>
     </html>

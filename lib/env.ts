@@ -69,7 +69,8 @@ export type MailSettings =
       outboxDir: string;
       from: string;
       to: string;
-      signingSecret: undefined;
+      /** When unset, lib/signing-secret.ts keeps a generated one beside the outbox. */
+      signingSecret: string | undefined;
     };
 
 export type ServerEnv = {
@@ -106,7 +107,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
         outboxDir: env.OUTBOX_DIR,
         from: env.MAIL_FROM ?? `${siteConfig.name} website <website@localhost>`,
         to: env.CONTACT_TO_EMAIL ?? siteConfig.contact.email,
-        signingSecret: undefined,
+        signingSecret: env.SIGNING_SECRET,
       };
   return {
     siteUrl: env.SITE_URL,

@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, useRef, useState, type ChangeEvent, type FocusEvent } from "react";
+import type { z } from "zod";
+import type { FormState } from "@/lib/form-state";
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+type Shape<Field extends string> = Record<Field, z.ZodType>;
+
+/**
+ * Field errors for a Server Action form: the server's answer, refined in the browser as the
+ * person leaves each field (never on every key), and focus on the first bad field after an
+ * invalid answer (or on the status message after success).
+ */
+export function useFormFeedback<Field extends string>(
+  state: FormState<Field>,
+  fields: readonly Field[],
+  shape: Shape<Field>,
+) {
+  const [client, setClient] = useState<{ answeredAt: number | undefined; errors: Partial<Record<Field, string | null>> }>({
+    answeredAt: undefined,
+    errors: {},
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  // Errors found in the browser belong to the latest server answer; a new answer replaces them.
+  const clientErrors: Partial<Record<Field, string | null>> =
+    client.answeredAt === state.answeredAt ? client.errors : {};
+  const errorFor = (field: Field): string | undefined =>
+    field in clientErrors ? (clientErrors[field] ?? undefined) : state.fieldErrors?.[field]?.[0];
+
+  useEffect(() => {
+    if (state.status === "invalid") {
+      const field = fields.find((name) => state.fieldErrors?.[name]?.length);
+      const control = field && formRef.current?.elements.namedItem(field);
+      if (control instanceof HTMLElement) control.focus();
+    } else if (state.status === "success") {
+      statusRef.current?.focus();
+    }
+  }, [state, fields]);
+
+  function validate(field: Field, value: string) {
+    const result = shape[field].safeParse(value);
+    const message = result.success ? null : (result.error.issues[0]?.message ?? null);
+    setClient((previous) => ({
+      answeredAt: state.answeredAt,
+      errors: { ...(previous.answeredAt === state.answeredAt ? previous.errors : {}), [field]: message },
+    }));
+  }
+
+  const firstInvalid = state.status === "invalid" ? fields.find((field) => errorFor(field) !== undefined) : undefined;
+
+  /** Props for each control: its name, the value to keep, validation on blur, and autofocus without JS. */
+  const control = (field: Field) => ({
+    name: field,
+    defaultValue: state.values?.[field] ?? "",
+    // Without JavaScript, autofocus is how focus reaches the first bad field after the reload.
+    autoFocus: field === firstInvalid,
+    onBlur: (event: FocusEvent<Control>) => validate(field, event.currentTarget.value),
+    onChange: (event: ChangeEvent<Control>) => {
+      if (errorFor(field) !== undefined) validate(field, event.currentTarget.value);
+    },
+  });
+
+  return { formRef, statusRef, errorFor, control };
+}

@@ -1,0 +1,86 @@
+import { randomInt } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { fakeResendURL } from "../../playwright.config";
+
+export type RecordedEmail = {
+  id: string;
+  from: string;
+  to: string | string[];
+  subject: string;
+  html: string;
+  text: string;
+  reply_to?: string | string[];
+  idempotencyKey?: string;
+  tags?: { name: string; value: string }[];
+};
+
+export type RecordedContact = {
+  id: string;
+  email: string;
+  firstName?: string;
+  unsubscribed: boolean;
+  properties: Record<string, string>;
+  segments: string[];
+};
+
+export type RecordedRequest = { method: string; path: string; status: number; idempotencyKey?: string };
+
+type FailureSpec = { status: number; times?: number; path?: string; method?: string; networkError?: boolean };
+
+async function control(path: string, body?: unknown) {
+  const response = await fetch(`${fakeResendURL}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`fake Resend ${path} answered ${response.status}`);
+  return response.headers.get("content-type")?.includes("json") ? response.json() : response.text();
+}
+
+/** Drives the fake Resend server that `next start` sends to during the tests. */
+export const fakeResend = {
+  reset: () => control("/__reset", {}),
+  emails: () => control("/__emails") as Promise<RecordedEmail[]>,
+  contacts: () => control("/__contacts") as Promise<RecordedContact[]>,
+  requests: () => control("/__requests") as Promise<RecordedRequest[]>,
+  fail: (spec: FailureSpec) => control("/__fail", spec),
+  delay: (ms: number) => control("/__delay", { ms }),
+};
+
+export const test = base.extend<{ clientIp: string }>({
+  // Each test comes from its own address, so the per-IP rate limit of one test never trips another.
+  clientIp: async ({}, use) => {
+    await use(`198.51.100.${randomInt(1, 255)}, 10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 255)}`);
+  },
+  extraHTTPHeaders: async ({ clientIp }, use) => {
+    await use({ "x-forwarded-for": clientIp });
+  },
+  page: async ({ page }, use) => {
+    await fakeResend.reset();
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** axe with WCAG 2.1 A/AA rules; returns only what would block or seriously hinder someone. */
+export async function seriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
+
+/** The site's paths, read from the sitemap the way a crawler would find them. */
+export async function sitemapPaths(request: import("@playwright/test").APIRequestContext): Promise<string[]> {
+  const xml = await (await request.get("/sitemap.xml")).text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+}
