@@ -16,7 +16,9 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/(.*)",
-        headers: securityHeaders({ production: process.env.NODE_ENV === "production" }),
+        headers: securityHeaders({
+          production: process.env.NODE_ENV === "production",
+        }),
       },
     ];
   },

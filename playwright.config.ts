@@ -30,7 +30,9 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: chromiumPath ? { executablePath: chromiumPath, args: ["--no-sandbox"] } : {},
+        launchOptions: chromiumPath
+          ? { executablePath: chromiumPath, args: ["--no-sandbox"] }
+          : {},
       },
     },
   ],

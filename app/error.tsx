@@ -3,7 +3,13 @@
 import { useEffect } from "react";
 import { PageHeader } from "@/components/page-header";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -24,11 +30,16 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
             Try again
           </button>
           {/* A plain link: after an error the client router may be the broken part. */}
-          <a href="/" className="inline-flex min-h-11 items-center rounded-full border border-line px-6 py-2.5 font-semibold">
+          <a
+            href="/"
+            className="inline-flex min-h-11 items-center rounded-full border border-line px-6 py-2.5 font-semibold"
+          >
             Go to the home page
           </a>
         </div>
-        {error.digest && <p className="mt-6 text-sm text-muted">Reference: {error.digest}</p>}
+        {error.digest && (
+          <p className="mt-6 text-sm text-muted">Reference: {error.digest}</p>
+        )}
       </PageHeader>
     </div>
   );

@@ -28,10 +28,19 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const nav = navPages().map((page) => ({ href: page.href, label: page.nav.label }));
-  const footerLinks = footerPages().map((page) => ({ href: page.href, label: page.footer.label }));
+  const nav = navPages().map((page) => ({
+    href: page.href,
+    label: page.nav.label,
+  }));
+  const footerLinks = footerPages().map((page) => ({
+    href: page.href,
+    label: page.footer.label,
+  }));
   return (
-    <html lang={siteConfig.language} className={`${sans.variable} ${serif.variable}`}>
+    <html
+      lang={siteConfig.language}
+      className={`${sans.variable} ${serif.variable}`}
+    >
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"

@@ -8,9 +8,15 @@ const styles = {
     "border border-line bg-surface text-ink hover:border-brand hover:text-brand",
 } as const;
 
-type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: keyof typeof styles };
+type ButtonLinkProps = ComponentProps<typeof Link> & {
+  variant?: keyof typeof styles;
+};
 
-export function ButtonLink({ variant = "primary", className = "", ...props }: ButtonLinkProps) {
+export function ButtonLink({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonLinkProps) {
   return (
     <Link
       {...props}

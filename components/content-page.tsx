@@ -3,7 +3,13 @@ import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
 import type { Page } from "@/lib/content";
 
-export function ContentPage({ page, children }: { page: Page; children: ReactNode }) {
+export function ContentPage({
+  page,
+  children,
+}: {
+  page: Page;
+  children: ReactNode;
+}) {
   const home = page.layout === "home";
   return (
     <div className="mx-auto max-w-6xl px-5 sm:px-8">
@@ -25,7 +31,7 @@ export function ContentPage({ page, children }: { page: Page; children: ReactNod
         )}
       </PageHeader>
       <div
-        className={`prose-site prose prose-lg max-w-none [&>*:not(.not-prose)]:max-w-3xl prose-headings:font-serif prose-headings:tracking-tight prose-h2:mt-16 prose-h2:text-3xl prose-a:underline-offset-4 ${
+        className={`prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:tracking-tight prose-h2:mt-16 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl ${
           page.layout === "legal" ? "prose-h2:mt-10 prose-h2:text-2xl" : ""
         }`}
       >
@@ -33,7 +39,8 @@ export function ContentPage({ page, children }: { page: Page; children: ReactNod
       </div>
       {page.updated && (
         <p className="mt-12 text-sm text-muted">
-          Last updated <time dateTime={page.updated}>{formatDate(page.updated)}</time>
+          Last updated{" "}
+          <time dateTime={page.updated}>{formatDate(page.updated)}</time>
         </p>
       )}
     </div>

@@ -18,11 +18,21 @@ import {
 const initialState: InquiryState = { status: "idle" };
 
 export function InquiryForm() {
-  const [state, formAction, pending] = useActionState(sendInquiry, initialState);
-  const { formRef, statusRef, errorFor, control } = useFormFeedback(state, inquiryFields, inquirySchema.shape);
+  const [state, formAction, pending] = useActionState(
+    sendInquiry,
+    initialState,
+  );
+  const { formRef, statusRef, errorFor, control } = useFormFeedback(
+    state,
+    inquiryFields,
+    inquirySchema.shape,
+  );
   const fillTime = useFillTime();
   const id = useId();
-  const common = (field: InquiryField) => ({ ...control(field), className: controlClass });
+  const common = (field: InquiryField) => ({
+    ...control(field),
+    className: controlClass,
+  });
 
   return (
     <div className="not-prose my-10 max-w-3xl">
@@ -30,7 +40,11 @@ export function InquiryForm() {
         ref={statusRef}
         role="status"
         tabIndex={-1}
-        className={state.status === "success" ? "rounded-2xl border border-success/40 bg-success/10 p-6 text-lg text-ink" : "sr-only"}
+        className={
+          state.status === "success"
+            ? "rounded-2xl border border-success/40 bg-success/10 p-6 text-lg text-ink"
+            : "sr-only"
+        }
       >
         {state.status === "success" && state.message}
         {state.status === "invalid" && state.message}
@@ -50,22 +64,62 @@ export function InquiryForm() {
           <p id={`${id}-required`} className="text-sm text-muted">
             All fields are required unless marked optional.
           </p>
-          <div role="alert" className={state.status === "error" ? "rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink" : ""}>
+          <div
+            role="alert"
+            className={
+              state.status === "error"
+                ? "rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink"
+                : ""
+            }
+          >
             {state.status === "error" && state.message}
           </div>
           <div className="grid gap-6 sm:grid-cols-2">
             <Field id={`${id}-name`} label="Name" error={errorFor("name")}>
-              {(control) => <input {...control} {...common("name")} type="text" autoComplete="name" required />}
+              {(control) => (
+                <input
+                  {...control}
+                  {...common("name")}
+                  type="text"
+                  autoComplete="name"
+                  required
+                />
+              )}
             </Field>
             <Field id={`${id}-email`} label="Email" error={errorFor("email")}>
               {(control) => (
-                <input {...control} {...common("email")} type="email" autoComplete="email" inputMode="email" spellCheck={false} required />
+                <input
+                  {...control}
+                  {...common("email")}
+                  type="email"
+                  autoComplete="email"
+                  inputMode="email"
+                  spellCheck={false}
+                  required
+                />
               )}
             </Field>
-            <Field id={`${id}-company`} label="Company" optional error={errorFor("company")}>
-              {(control) => <input {...control} {...common("company")} type="text" autoComplete="organization" />}
+            <Field
+              id={`${id}-company`}
+              label="Company"
+              optional
+              error={errorFor("company")}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  {...common("company")}
+                  type="text"
+                  autoComplete="organization"
+                />
+              )}
             </Field>
-            <Field id={`${id}-role`} label="Role" optional error={errorFor("role")}>
+            <Field
+              id={`${id}-role`}
+              label="Role"
+              optional
+              error={errorFor("role")}
+            >
               {(control) => (
                 <select {...control} {...common("role")}>
                   <option value="">Choose your role</option>
@@ -84,7 +138,9 @@ export function InquiryForm() {
             hint={`A sentence or a few: where you are, and what you want to change. Up to ${inquiryLimits.message} characters.`}
             error={errorFor("message")}
           >
-            {(control) => <textarea {...control} {...common("message")} rows={6} required />}
+            {(control) => (
+              <textarea {...control} {...common("message")} rows={6} required />
+            )}
           </Field>
           <Honeypot />
           <input type="hidden" name={fillTime.fieldName} defaultValue="" />

@@ -8,7 +8,13 @@ import { SubmitButton } from "@/components/submit-button";
 const initialState: ConfirmState = { status: "idle" };
 
 /** The one button of the double opt-in: a POST, so mail scanners that open links change nothing. */
-export function NewsletterConfirmForm({ token, email }: { token: string; email: string }) {
+export function NewsletterConfirmForm({
+  token,
+  email,
+}: {
+  token: string;
+  email: string;
+}) {
   const [state, formAction, pending] = useActionState(confirm, initialState);
   const statusRef = useRef<HTMLDivElement>(null);
 
@@ -21,7 +27,11 @@ export function NewsletterConfirmForm({ token, email }: { token: string; email: 
       <div
         ref={statusRef}
         tabIndex={-1}
-        role={state.status === "error" || state.status === "invalid" ? "alert" : "status"}
+        role={
+          state.status === "error" || state.status === "invalid"
+            ? "alert"
+            : "status"
+        }
         className={
           state.status === "subscribed"
             ? "rounded-2xl border border-success/40 bg-success/10 p-6 text-lg text-ink"
@@ -33,9 +43,13 @@ export function NewsletterConfirmForm({ token, email }: { token: string; email: 
         {state.message}
       </div>
       {(state.status === "idle" || state.status === "error") && (
-        <form action={formAction} className="mt-6 rounded-3xl border border-line bg-surface p-6 shadow-sm sm:p-8">
+        <form
+          action={formAction}
+          className="mt-6 rounded-3xl border border-line bg-surface p-6 shadow-sm sm:p-8"
+        >
           <p className="text-lg text-ink">
-            Subscribe <strong className="break-all">{email}</strong> to the newsletter?
+            Subscribe <strong className="break-all">{email}</strong> to the
+            newsletter?
           </p>
           <input type="hidden" name="token" value={token} />
           <div className="mt-6">

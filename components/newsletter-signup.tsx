@@ -7,7 +7,11 @@ import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFillTime } from "@/components/use-fill-time";
 import { useFormFeedback } from "@/components/use-form-feedback";
-import { newsletterFields, newsletterSchema, type SignupSource } from "@/lib/newsletter-schema";
+import {
+  newsletterFields,
+  newsletterSchema,
+  type SignupSource,
+} from "@/lib/newsletter-schema";
 import { newsletterPitch, siteConfig } from "@/lib/site-config";
 
 type Variant = "band" | "page" | "inline" | "retry";
@@ -22,9 +26,17 @@ const sources: Record<Variant, SignupSource> = {
 const initialState: NewsletterState = { status: "idle" };
 
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
-export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) {
+export function NewsletterSignup({
+  variant = "inline",
+}: {
+  variant?: Variant;
+}) {
   const [state, formAction, pending] = useActionState(subscribe, initialState);
-  const { formRef, statusRef, errorFor, control } = useFormFeedback(state, newsletterFields, newsletterSchema.shape);
+  const { formRef, statusRef, errorFor, control } = useFormFeedback(
+    state,
+    newsletterFields,
+    newsletterSchema.shape,
+  );
   const fillTime = useFillTime();
   const id = useId();
   const headingId = `${id}-heading`;
@@ -43,7 +55,12 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
       aria-label={showHeading ? undefined : "Newsletter signup"}
       className="relative mt-6 flex flex-col gap-4 sm:flex-row sm:items-start"
     >
-      <Field id={`${id}-email`} label="Email" error={errorFor("email")} className="sm:flex-[3]">
+      <Field
+        id={`${id}-email`}
+        label="Email"
+        error={errorFor("email")}
+        className="sm:flex-[3]"
+      >
         {(a11y) => (
           <input
             {...a11y}
@@ -57,8 +74,22 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
           />
         )}
       </Field>
-      <Field id={`${id}-first-name`} label="First name" optional error={errorFor("firstName")} className="sm:flex-[2]">
-        {(a11y) => <input {...a11y} {...control("firstName")} type="text" autoComplete="given-name" className={controlClass} />}
+      <Field
+        id={`${id}-first-name`}
+        label="First name"
+        optional
+        error={errorFor("firstName")}
+        className="sm:flex-[2]"
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...control("firstName")}
+            type="text"
+            autoComplete="given-name"
+            className={controlClass}
+          />
+        )}
       </Field>
       <input type="hidden" name="source" value={sources[variant]} />
       <input type="hidden" name={fillTime.fieldName} defaultValue="" />
@@ -81,21 +112,46 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
           : "not-prose my-12 rounded-3xl border border-line bg-surface p-6 shadow-sm sm:p-8"
       }
     >
-      <div className={variant === "band" ? "mx-auto max-w-6xl px-5 py-12 sm:px-8" : ""}>
+      <div
+        className={
+          variant === "band" ? "mx-auto max-w-6xl px-5 py-12 sm:px-8" : ""
+        }
+      >
         {showHeading && (
-          <h2 id={headingId} className="max-w-2xl font-serif text-2xl leading-tight font-semibold text-ink sm:text-3xl">
+          <h2
+            id={headingId}
+            className="max-w-2xl font-serif text-2xl leading-tight font-semibold text-ink sm:text-3xl"
+          >
             {newsletterPitch()}
           </h2>
         )}
         {showHeading && (
           <p className="mt-2 max-w-2xl text-muted">
-            One idea per issue, {siteConfig.newsletter.cadence}. Confirm by email; leave with one click.
+            One idea per issue, {siteConfig.newsletter.cadence}. Confirm by
+            email; leave with one click.
           </p>
         )}
-        <div ref={statusRef} role="status" tabIndex={-1} className={state.status === "success" ? "mt-6 rounded-xl border border-success/40 bg-success/10 p-4 text-ink" : "sr-only"}>
-          {(state.status === "success" || state.status === "invalid") && state.message}
+        <div
+          ref={statusRef}
+          role="status"
+          tabIndex={-1}
+          className={
+            state.status === "success"
+              ? "mt-6 rounded-xl border border-success/40 bg-success/10 p-4 text-ink"
+              : "sr-only"
+          }
+        >
+          {(state.status === "success" || state.status === "invalid") &&
+            state.message}
         </div>
-        <div role="alert" className={state.status === "error" ? "mt-6 rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink" : ""}>
+        <div
+          role="alert"
+          className={
+            state.status === "error"
+              ? "mt-6 rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink"
+              : ""
+          }
+        >
           {state.status === "error" && state.message}
         </div>
         {state.status !== "success" && form}

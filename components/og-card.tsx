@@ -1,5 +1,13 @@
 /** The 1200×630 share image; Satori renders it, so only inline styles and flexbox. */
-export function OgCard({ eyebrow, title, brand }: { eyebrow: string; title: string; brand: string }) {
+export function OgCard({
+  eyebrow,
+  title,
+  brand,
+}: {
+  eyebrow: string;
+  title: string;
+  brand: string;
+}) {
   return (
     <div
       style={{
@@ -13,14 +21,43 @@ export function OgCard({ eyebrow, title, brand }: { eyebrow: string; title: stri
         color: "#faf7f2",
       }}
     >
-      <div style={{ display: "flex", fontSize: 28, letterSpacing: 4, textTransform: "uppercase", color: "#f0b27a" }}>
+      <div
+        style={{
+          display: "flex",
+          fontSize: 28,
+          letterSpacing: 4,
+          textTransform: "uppercase",
+          color: "#f0b27a",
+        }}
+      >
         {eyebrow}
       </div>
-      <div style={{ display: "flex", fontSize: title.length > 48 ? 64 : 80, fontWeight: 700, lineHeight: 1.1 }}>
+      <div
+        style={{
+          display: "flex",
+          fontSize: title.length > 48 ? 64 : 80,
+          fontWeight: 700,
+          lineHeight: 1.1,
+        }}
+      >
         {title}
       </div>
-      <div style={{ display: "flex", alignItems: "center", fontSize: 30, color: "#d5e7e2" }}>
-        <div style={{ width: 48, height: 4, background: "#f0b27a", marginRight: 20 }} />
+      <div
+        style={{
+          display: "flex",
+          alignItems: "center",
+          fontSize: 30,
+          color: "#d5e7e2",
+        }}
+      >
+        <div
+          style={{
+            width: 48,
+            height: 4,
+            background: "#f0b27a",
+            marginRight: 20,
+          }}
+        />
         {brand}
       </div>
     </div>

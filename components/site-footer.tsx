@@ -12,7 +12,14 @@ type SiteFooterProps = {
   children?: ReactNode;
 };
 
-export function SiteFooter({ brand, tagline, email, links, social, children }: SiteFooterProps) {
+export function SiteFooter({
+  brand,
+  tagline,
+  email,
+  links,
+  social,
+  children,
+}: SiteFooterProps) {
   const year = new Date().getFullYear();
   return (
     <footer className="mt-24 border-t border-line bg-surface">
@@ -26,7 +33,10 @@ export function SiteFooter({ brand, tagline, email, links, social, children }: S
           <ul className="space-y-1">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="inline-flex min-h-11 items-center hover:text-ink">
+                <Link
+                  href={link.href}
+                  className="inline-flex min-h-11 items-center hover:text-ink"
+                >
                   {link.label}
                 </Link>
               </li>
@@ -35,14 +45,21 @@ export function SiteFooter({ brand, tagline, email, links, social, children }: S
         </nav>
         <div>
           <p>
-            <a href={`mailto:${email}`} className="inline-flex min-h-11 items-center hover:text-ink">
+            <a
+              href={`mailto:${email}`}
+              className="inline-flex min-h-11 items-center hover:text-ink"
+            >
               {email}
             </a>
           </p>
           <ul className="flex flex-wrap gap-x-5">
             {social.map((link) => (
               <li key={link.href}>
-                <a href={link.href} rel="me noopener" className="inline-flex min-h-11 items-center hover:text-ink">
+                <a
+                  href={link.href}
+                  rel="me noopener"
+                  className="inline-flex min-h-11 items-center hover:text-ink"
+                >
                   {link.label}
                 </a>
               </li>

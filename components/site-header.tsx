@@ -13,7 +13,10 @@ export function SiteHeader({ brand, nav }: { brand: string; nav: NavItem[] }) {
         >
           {brand}
         </Link>
-        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto sm:flex-1">
+        <nav
+          aria-label="Main"
+          className="order-3 w-full sm:order-none sm:w-auto sm:flex-1"
+        >
           <ul className="flex flex-wrap gap-x-6 gap-y-1 text-[0.95rem]">
             {nav.map((item) => (
               <li key={item.href}>
@@ -27,7 +30,10 @@ export function SiteHeader({ brand, nav }: { brand: string; nav: NavItem[] }) {
             ))}
           </ul>
         </nav>
-        <ButtonLink href="/contact" className="ml-auto !min-h-11 !px-5 text-sm sm:ml-0">
+        <ButtonLink
+          href="/contact"
+          className="ml-auto !min-h-11 !px-5 text-sm sm:ml-0"
+        >
           Book an intro call
         </ButtonLink>
       </div>

@@ -1,6 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState, type ChangeEvent, type FocusEvent } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FocusEvent,
+} from "react";
 import type { z } from "zod";
 import type { FormState } from "@/lib/form-state";
 
@@ -17,7 +23,10 @@ export function useFormFeedback<Field extends string>(
   fields: readonly Field[],
   shape: Shape<Field>,
 ) {
-  const [client, setClient] = useState<{ answeredAt: number | undefined; errors: Partial<Record<Field, string | null>> }>({
+  const [client, setClient] = useState<{
+    answeredAt: number | undefined;
+    errors: Partial<Record<Field, string | null>>;
+  }>({
     answeredAt: undefined,
     errors: {},
   });
@@ -28,7 +37,9 @@ export function useFormFeedback<Field extends string>(
   const clientErrors: Partial<Record<Field, string | null>> =
     client.answeredAt === state.answeredAt ? client.errors : {};
   const errorFor = (field: Field): string | undefined =>
-    field in clientErrors ? (clientErrors[field] ?? undefined) : state.fieldErrors?.[field]?.[0];
+    field in clientErrors
+      ? (clientErrors[field] ?? undefined)
+      : state.fieldErrors?.[field]?.[0];
 
   useEffect(() => {
     if (state.status === "invalid") {
@@ -42,14 +53,22 @@ export function useFormFeedback<Field extends string>(
 
   function validate(field: Field, value: string) {
     const result = shape[field].safeParse(value);
-    const message = result.success ? null : (result.error.issues[0]?.message ?? null);
+    const message = result.success
+      ? null
+      : (result.error.issues[0]?.message ?? null);
     setClient((previous) => ({
       answeredAt: state.answeredAt,
-      errors: { ...(previous.answeredAt === state.answeredAt ? previous.errors : {}), [field]: message },
+      errors: {
+        ...(previous.answeredAt === state.answeredAt ? previous.errors : {}),
+        [field]: message,
+      },
     }));
   }
 
-  const firstInvalid = state.status === "invalid" ? fields.find((field) => errorFor(field) !== undefined) : undefined;
+  const firstInvalid =
+    state.status === "invalid"
+      ? fields.find((field) => errorFor(field) !== undefined)
+      : undefined;
 
   /** Props for each control: its name, the value to keep, validation on blur, and autofocus without JS. */
   const control = (field: Field) => ({
@@ -57,9 +76,21 @@ export function useFormFeedback<Field extends string>(
     defaultValue: state.values?.[field] ?? "",
     // Without JavaScript, autofocus is how focus reaches the first bad field after the reload.
     autoFocus: field === firstInvalid,
-    onBlur: (event: FocusEvent<Control>) => validate(field, event.currentTarget.value),
+    onBlur: (event: FocusEvent<Control>) => {
+      // Leaving for the submit button: the submission checks everything, and a message
+      // appearing now would push the button away from under the pointer.
+      const next = event.relatedTarget;
+      if (
+        next instanceof HTMLButtonElement &&
+        next.type === "submit" &&
+        next.form === event.currentTarget.form
+      )
+        return;
+      validate(field, event.currentTarget.value);
+    },
     onChange: (event: ChangeEvent<Control>) => {
-      if (errorFor(field) !== undefined) validate(field, event.currentTarget.value);
+      if (errorFor(field) !== undefined)
+        validate(field, event.currentTarget.value);
     },
   });
 

@@ -8,7 +8,11 @@ const internalOrAbsoluteHref = z
 /** What every page in content/ declares in its YAML frontmatter. Unknown keys are typos. */
 export const frontmatterSchema = z
   .object({
-    title: z.string().trim().min(1).max(70, "must be at most 70 characters (search results cut it)"),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(70, "must be at most 70 characters (search results cut it)"),
     description: z
       .string()
       .trim()
@@ -18,9 +22,24 @@ export const frontmatterSchema = z
     eyebrow: z.string().trim().min(1).max(60).optional(),
     lead: z.string().trim().min(1).optional(),
     layout: z.enum(["page", "home", "legal"]).default("page"),
-    nav: z.object({ label: z.string().trim().min(1).max(24), order: z.number().int() }).strict().optional(),
-    footer: z.object({ label: z.string().trim().min(1).max(24), order: z.number().int() }).strict().optional(),
-    secondaryAction: z.object({ label: z.string().trim().min(1), href: internalOrAbsoluteHref }).strict().optional(),
+    nav: z
+      .object({
+        label: z.string().trim().min(1).max(24),
+        order: z.number().int(),
+      })
+      .strict()
+      .optional(),
+    footer: z
+      .object({
+        label: z.string().trim().min(1).max(24),
+        order: z.number().int(),
+      })
+      .strict()
+      .optional(),
+    secondaryAction: z
+      .object({ label: z.string().trim().min(1), href: internalOrAbsoluteHref })
+      .strict()
+      .optional(),
     og: z
       .object({
         title: z.string().trim().min(1).max(90).optional(),
@@ -54,8 +73,12 @@ export function validateFrontmatter(data: unknown, file: string): Frontmatter {
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".") || "(frontmatter)";
     const message =
-      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+      issue.code === "invalid_type" && issue.input === undefined
+        ? "is required"
+        : issue.message;
     return `  - field "${field}" ${message}`;
   });
-  throw new FrontmatterError(`Invalid frontmatter in ${file}:\n${problems.join("\n")}`);
+  throw new FrontmatterError(
+    `Invalid frontmatter in ${file}:\n${problems.join("\n")}`,
+  );
 }

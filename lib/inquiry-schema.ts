@@ -8,7 +8,13 @@ export const inquiryRoles = [
   "Other",
 ] as const;
 
-export const inquiryLimits = { name: 100, email: 254, company: 120, message: 4000, messageMin: 20 };
+export const inquiryLimits = {
+  name: 100,
+  email: 254,
+  company: 120,
+  message: 4000,
+  messageMin: 20,
+};
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -22,7 +28,10 @@ export const inquirySchema = z.object({
       z
         .string()
         .min(1, "Please enter your name.")
-        .max(inquiryLimits.name, `Please keep your name under ${inquiryLimits.name} characters.`),
+        .max(
+          inquiryLimits.name,
+          `Please keep your name under ${inquiryLimits.name} characters.`,
+        ),
     ),
   email: z
     .string({ error: "Please enter your email address." })
@@ -35,12 +44,23 @@ export const inquirySchema = z.object({
     z
       .string()
       .transform(singleLine)
-      .pipe(z.string().max(inquiryLimits.company, `Please keep the company name under ${inquiryLimits.company} characters.`))
+      .pipe(
+        z
+          .string()
+          .max(
+            inquiryLimits.company,
+            `Please keep the company name under ${inquiryLimits.company} characters.`,
+          ),
+      )
       .optional(),
   ),
   role: z.preprocess(
     emptyToUndefined,
-    z.enum(inquiryRoles, { error: "Please choose one of the roles in the list." }).optional(),
+    z
+      .enum(inquiryRoles, {
+        error: "Please choose one of the roles in the list.",
+      })
+      .optional(),
   ),
   message: z
     .string({ error: "Please tell me what you would like to work on." })
@@ -62,4 +82,10 @@ export const inquirySchema = z.object({
 
 export type Inquiry = z.output<typeof inquirySchema>;
 export type InquiryField = keyof z.input<typeof inquirySchema>;
-export const inquiryFields = ["name", "email", "company", "role", "message"] as const satisfies readonly InquiryField[];
+export const inquiryFields = [
+  "name",
+  "email",
+  "company",
+  "role",
+  "message",
+] as const satisfies readonly InquiryField[];

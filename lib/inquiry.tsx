@@ -30,11 +30,15 @@ export function inquirySubject(inquiry: Inquiry): string {
 /**
  * Sends the inquiry to the coach (must succeed, or this throws MailError) and then a receipt to
  * the sender (best effort: the inquiry has arrived either way). Returns whether the receipt went.
+ * The emails hold nothing that changes between two sends (no timestamps), so a repeat carries
+ * the same payload as the first and Resend's idempotency check accepts it.
  */
-export async function deliverInquiry(inquiry: Inquiry, now = new Date()): Promise<{ receiptSent: boolean }> {
+export async function deliverInquiry(
+  inquiry: Inquiry,
+): Promise<{ receiptSent: boolean }> {
   const { mail } = serverEnv();
   const key = inquiryKey(inquiry);
-  const coachEmail = await renderEmail(<InquiryEmail inquiry={inquiry} receivedAt={now.toUTCString()} />);
+  const coachEmail = await renderEmail(<InquiryEmail inquiry={inquiry} />);
   await mailer().send({
     from: mail.from,
     to: mail.to,
@@ -46,7 +50,10 @@ export async function deliverInquiry(inquiry: Inquiry, now = new Date()): Promis
   });
 
   const receipt = await renderEmail(
-    <InquiryReceiptEmail coachName={siteConfig.coach.name} practiceName={siteConfig.name} />,
+    <InquiryReceiptEmail
+      coachName={siteConfig.coach.name}
+      practiceName={siteConfig.name}
+    />,
   );
   try {
     await mailer().send({
@@ -61,7 +68,10 @@ export async function deliverInquiry(inquiry: Inquiry, now = new Date()): Promis
     return { receiptSent: true };
   } catch (error) {
     if (!(error instanceof MailError)) throw error;
-    console.error("[inquiry] receipt to sender failed; the inquiry itself was delivered", error.message);
+    console.error(
+      "[inquiry] receipt to sender failed; the inquiry itself was delivered",
+      error.message,
+    );
     return { receiptSent: false };
   }
 }

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { singleLine } from "@/lib/text";
 
 /** Where a signup came from, kept with the consent. */
-export const signupSources = ["site-band", "newsletter-page", "content-slot", "confirm-page"] as const;
+export const signupSources = [
+  "site-band",
+  "newsletter-page",
+  "content-slot",
+  "confirm-page",
+] as const;
 export type SignupSource = (typeof signupSources)[number];
 
 export const newsletterSchema = z.object({
@@ -13,11 +18,14 @@ export const newsletterSchema = z.object({
     .max(254, "That email address is too long.")
     .pipe(z.email("Please enter a valid email address, like you@company.com.")),
   firstName: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    (value) =>
+      typeof value === "string" && value.trim() === "" ? undefined : value,
     z
       .string()
       .transform(singleLine)
-      .pipe(z.string().max(60, "Please keep your first name under 60 characters."))
+      .pipe(
+        z.string().max(60, "Please keep your first name under 60 characters."),
+      )
       .optional(),
   ),
   source: z.enum(signupSources).catch("site-band"),
@@ -25,4 +33,7 @@ export const newsletterSchema = z.object({
 
 export type NewsletterSignup = z.output<typeof newsletterSchema>;
 export type NewsletterField = "email" | "firstName";
-export const newsletterFields = ["email", "firstName"] as const satisfies readonly NewsletterField[];
+export const newsletterFields = [
+  "email",
+  "firstName",
+] as const satisfies readonly NewsletterField[];

@@ -5,7 +5,11 @@ import { signupSources, type SignupSource } from "@/lib/newsletter-schema";
 const ISSUER = "newsletter-confirmation";
 export const TOKEN_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
 
-export type SignupClaims = { email: string; firstName?: string; source: SignupSource };
+export type SignupClaims = {
+  email: string;
+  firstName?: string;
+  source: SignupSource;
+};
 
 export type TokenCheck =
   | ({ valid: true; expiresAt: Date } & SignupClaims)
@@ -22,8 +26,13 @@ export async function signSignupToken(
   secret: string,
   now = Date.now(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  const expires = Math.ceil((now / 1000 + TOKEN_LIFETIME_SECONDS) / 3600) * 3600;
-  const token = await new SignJWT({ email: claims.email.toLowerCase(), fn: claims.firstName, src: claims.source })
+  const expires =
+    Math.ceil((now / 1000 + TOKEN_LIFETIME_SECONDS) / 3600) * 3600;
+  const token = await new SignJWT({
+    email: claims.email.toLowerCase(),
+    fn: claims.firstName,
+    src: claims.source,
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(ISSUER)
     .setExpirationTime(expires)
@@ -31,7 +40,11 @@ export async function signSignupToken(
   return { token, expiresAt: new Date(expires * 1000) };
 }
 
-export async function verifySignupToken(token: string, secret: string, now = Date.now()): Promise<TokenCheck> {
+export async function verifySignupToken(
+  token: string,
+  secret: string,
+  now = Date.now(),
+): Promise<TokenCheck> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       algorithms: ["HS256"],
@@ -40,11 +53,23 @@ export async function verifySignupToken(token: string, secret: string, now = Dat
       currentDate: new Date(now),
     });
     const { email, fn, src } = payload;
-    if (typeof email !== "string" || (fn !== undefined && typeof fn !== "string")) return { valid: false, reason: "invalid" };
-    const source = signupSources.find((candidate) => candidate === src) ?? "site-band";
-    return { valid: true, email, firstName: fn, source, expiresAt: new Date(payload.exp! * 1000) };
+    if (
+      typeof email !== "string" ||
+      (fn !== undefined && typeof fn !== "string")
+    )
+      return { valid: false, reason: "invalid" };
+    const source =
+      signupSources.find((candidate) => candidate === src) ?? "site-band";
+    return {
+      valid: true,
+      email,
+      firstName: fn,
+      source,
+      expiresAt: new Date(payload.exp! * 1000),
+    };
   } catch (error) {
-    if (error instanceof errors.JWTExpired) return { valid: false, reason: "expired" };
+    if (error instanceof errors.JWTExpired)
+      return { valid: false, reason: "expired" };
     return { valid: false, reason: "invalid" };
   }
 }

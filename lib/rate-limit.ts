@@ -2,7 +2,8 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { serverEnv } from "@/lib/env";
 
-export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitResult =
+  { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Counts attempts per key in a fixed window. The default lives in this process's memory,
@@ -14,8 +15,14 @@ export interface RateLimiter {
   consume(key: string): Promise<RateLimitResult>;
 }
 
-export function memoryRateLimiter(options: { max: number; windowSeconds: number }): RateLimiter {
-  const limiter = new RateLimiterMemory({ points: options.max, duration: options.windowSeconds });
+export function memoryRateLimiter(options: {
+  max: number;
+  windowSeconds: number;
+}): RateLimiter {
+  const limiter = new RateLimiterMemory({
+    points: options.max,
+    duration: options.windowSeconds,
+  });
   return {
     async consume(key) {
       try {
@@ -23,7 +30,10 @@ export function memoryRateLimiter(options: { max: number; windowSeconds: number 
         return { allowed: true };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { allowed: false, retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000),
+        };
       }
     },
   };

@@ -6,7 +6,12 @@ import { MailError } from "@/lib/mail";
 
 type ResendError = { name: string; message: string; statusCode: number | null };
 
-export type RetryPolicy = { retries: number; minTimeout: number; maxTimeout: number; maxRetryTime: number };
+export type RetryPolicy = {
+  retries: number;
+  minTimeout: number;
+  maxTimeout: number;
+  maxRetryTime: number;
+};
 
 // A person is waiting on the form: a few quick retries, then an honest error within seconds.
 export const defaultRetryPolicy: RetryPolicy = {
@@ -18,11 +23,19 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 // Rate limits, server errors and failed connections (statusCode null) may pass on their own.
 function isTransient(error: ResendError): boolean {
-  return error.statusCode === null || error.statusCode === 429 || error.statusCode >= 500;
+  return (
+    error.statusCode === null ||
+    error.statusCode === 429 ||
+    error.statusCode >= 500
+  );
 }
 
 function toMailError(error: ResendError): MailError {
-  return new MailError(`Resend ${error.statusCode ?? "network"} ${error.name}: ${error.message}`, isTransient(error), error.statusCode);
+  return new MailError(
+    `Resend ${error.statusCode ?? "network"} ${error.name}: ${error.message}`,
+    isTransient(error),
+    error.statusCode,
+  );
 }
 
 // The SDK returns errors instead of throwing; p-retry needs a throw to decide.
@@ -38,14 +51,18 @@ async function call<T>(
           const mailError = toMailError(error);
           throw mailError.retryable ? mailError : new AbortError(mailError);
         }
-        if (data === null) throw new AbortError(new MailError("Resend returned no data", false));
+        if (data === null)
+          throw new AbortError(new MailError("Resend returned no data", false));
         return data;
       },
       { ...policy, factor: 2, randomize: true },
     );
   } catch (error) {
     if (error instanceof MailError) throw error;
-    throw new MailError(`Resend call failed: ${(error as Error).message}`, true);
+    throw new MailError(
+      `Resend call failed: ${(error as Error).message}`,
+      true,
+    );
   }
 }
 
@@ -60,13 +77,19 @@ export function resendMailer(options: {
   retry?: RetryPolicy;
 }): Mailer {
   // RESEND_BASE_URL, when set, is read by the SDK itself (tests point it at a fake server).
-  const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const client = new Resend(
+    options.apiKey,
+    options.baseUrl ? { baseUrl: options.baseUrl } : undefined,
+  );
   const policy = options.retry ?? defaultRetryPolicy;
 
   return {
     async send(email: OutgoingEmail) {
       const { idempotencyKey, ...payload } = email;
-      return call(() => client.emails.send(payload, { idempotencyKey }), policy);
+      return call(
+        () => client.emails.send(payload, { idempotencyKey }),
+        policy,
+      );
     },
 
     async subscribe(contact: NewsletterContact) {
@@ -85,11 +108,25 @@ export function resendMailer(options: {
         );
         return;
       } catch (error) {
-        if (!(error instanceof MailError) || !isAlreadyExists(error)) throw error;
+        if (!(error instanceof MailError) || !isAlreadyExists(error))
+          throw error;
       }
       // Confirming again, or re-joining after unsubscribing: refresh consent and membership.
-      await call(() => client.contacts.update({ email, firstName, unsubscribed: false, properties }), policy);
-      await call(() => client.contacts.segments.add({ email, segmentId: options.segmentId }), policy);
+      await call(
+        () =>
+          client.contacts.update({
+            email,
+            firstName,
+            unsubscribed: false,
+            properties,
+          }),
+        policy,
+      );
+      await call(
+        () =>
+          client.contacts.segments.add({ email, segmentId: options.segmentId }),
+        policy,
+      );
     },
   };
 }

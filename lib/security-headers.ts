@@ -6,11 +6,19 @@ type Header = { key: string; value: string };
  * be listed by hash in a static header either: script-src keeps 'unsafe-inline' and every
  * other directive is as strict as the site allows. See README, "Security headers".
  */
-export function contentSecurityPolicy({ development }: { development: boolean }): string {
+export function contentSecurityPolicy({
+  development,
+}: {
+  development: boolean;
+}): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // React needs eval in development only, to rebuild server error stacks in the browser.
-    "script-src": ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
+    "script-src": [
+      "'self'",
+      "'unsafe-inline'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
@@ -27,20 +35,31 @@ export function contentSecurityPolicy({ development }: { development: boolean })
     .join("; ");
 }
 
-export function securityHeaders({ production }: { production: boolean }): Header[] {
+export function securityHeaders({
+  production,
+}: {
+  production: boolean;
+}): Header[] {
   const headers: Header[] = [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy({ development: !production }) },
+    {
+      key: "Content-Security-Policy",
+      value: contentSecurityPolicy({ development: !production }),
+    },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     {
       key: "Permissions-Policy",
-      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+      value:
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
     },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ];
   if (production) {
-    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+    headers.push({
+      key: "Strict-Transport-Security",
+      value: "max-age=63072000; includeSubDomains",
+    });
   }
   return headers;
 }

@@ -39,7 +39,10 @@ export const siteConfig = {
   // Bumped whenever the privacy page changes; stored with each newsletter consent.
   privacyPolicyVersion: "2026-11-24",
   social: [
-    { label: "LinkedIn", href: "https://www.linkedin.com/in/alex-brandt-coaching" },
+    {
+      label: "LinkedIn",
+      href: "https://www.linkedin.com/in/alex-brandt-coaching",
+    },
     { label: "Mastodon", href: "https://hachyderm.io/@alexbrandt" },
   ],
 } as const;

@@ -54,21 +54,35 @@ export function practiceGraph(siteUrl: string): Graph {
     inLanguage: siteConfig.language,
     publisher: { "@id": id.practice },
   };
-  return { "@context": "https://schema.org", "@graph": [coach, practice, website] };
+  return {
+    "@context": "https://schema.org",
+    "@graph": [coach, practice, website],
+  };
 }
 
-export function breadcrumbList(page: Page, siteUrl: string): WithContext<BreadcrumbList> {
+export function breadcrumbList(
+  page: Page,
+  siteUrl: string,
+): WithContext<BreadcrumbList> {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
     itemListElement: [
       { "@type": "ListItem", position: 1, name: "Home", item: `${siteUrl}/` },
-      { "@type": "ListItem", position: 2, name: page.nav?.label ?? page.title, item: `${siteUrl}${page.href}` },
+      {
+        "@type": "ListItem",
+        position: 2,
+        name: page.nav?.label ?? page.title,
+        item: `${siteUrl}${page.href}`,
+      },
     ],
   };
 }
 
-export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> | undefined {
+export function serviceOffer(
+  page: Page,
+  siteUrl: string,
+): WithContext<Service> | undefined {
   if (!page.service) return undefined;
   const id = ids(siteUrl);
   return {
@@ -86,11 +100,15 @@ export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> 
       serviceUrl: `${siteUrl}/contact`,
       name: "Intro call",
     },
-    audience: { "@type": "BusinessAudience", audienceType: page.service.audience },
+    audience: {
+      "@type": "BusinessAudience",
+      audienceType: page.service.audience,
+    },
     offers: {
       "@type": "Offer",
       name: `${page.service.name}: intro call`,
-      description: "A free, no-obligation intro call to see whether coaching fits.",
+      description:
+        "A free, no-obligation intro call to see whether coaching fits.",
       url: `${siteUrl}/contact`,
       price: "0",
       priceCurrency: "EUR",

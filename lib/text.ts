@@ -3,7 +3,8 @@
 // make a subject read differently from what it contains.
 const CONTROL = /[\p{Cc}\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 // In free text, keep line breaks and tabs; drop the rest.
-const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const CONTROL_EXCEPT_WHITESPACE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** One line of text: control characters become spaces, runs of whitespace collapse. */
 export function singleLine(value: string): string {

@@ -6,7 +6,11 @@ import { clientIp } from "@/lib/client-ip";
 import { formValues, type FormState } from "@/lib/form-state";
 import { MailError } from "@/lib/mail";
 import { requestConfirmation } from "@/lib/newsletter";
-import { newsletterFields, newsletterSchema, type NewsletterField } from "@/lib/newsletter-schema";
+import {
+  newsletterFields,
+  newsletterSchema,
+  type NewsletterField,
+} from "@/lib/newsletter-schema";
 import { rateLimiter } from "@/lib/rate-limit";
 import { botSignal } from "@/lib/spam";
 
@@ -19,7 +23,10 @@ const checkInbox = (email: string): NewsletterState => ({
   answeredAt: Date.now(),
 });
 
-export async function subscribe(_previous: NewsletterState, form: FormData): Promise<NewsletterState> {
+export async function subscribe(
+  _previous: NewsletterState,
+  form: FormData,
+): Promise<NewsletterState> {
   const values = formValues(form, newsletterFields);
   const answeredAt = Date.now();
 
@@ -29,18 +36,24 @@ export async function subscribe(_previous: NewsletterState, form: FormData): Pro
     return checkInbox(values.email?.trim() ?? "your address");
   }
 
-  const parsed = newsletterSchema.safeParse({ ...values, source: form.get("source") });
+  const parsed = newsletterSchema.safeParse({
+    ...values,
+    source: form.get("source"),
+  });
   if (!parsed.success) {
     return {
       status: "invalid",
-      message: "You are not subscribed yet. Please correct the field marked below.",
+      message:
+        "You are not subscribed yet. Please correct the field marked below.",
       fieldErrors: z.flattenError(parsed.error).fieldErrors,
       values,
       answeredAt,
     };
   }
 
-  const limit = await rateLimiter().consume(`newsletter:${clientIp(await headers())}`);
+  const limit = await rateLimiter().consume(
+    `newsletter:${clientIp(await headers())}`,
+  );
   if (!limit.allowed) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
     return {
@@ -59,7 +72,8 @@ export async function subscribe(_previous: NewsletterState, form: FormData): Pro
     console.error("[newsletter] confirmation email failed", error.message);
     return {
       status: "error",
-      message: "The confirmation email could not be sent, so you are not subscribed yet. Please try again in a minute.",
+      message:
+        "The confirmation email could not be sent, so you are not subscribed yet. Please try again in a minute.",
       values,
       answeredAt,
     };

@@ -1,11 +1,31 @@
-import { Body, Container, Head, Hr, Html, Preview, Text } from "@react-email/components";
+import {
+  Body,
+  Container,
+  Head,
+  Hr,
+  Html,
+  Preview,
+  Text,
+} from "@react-email/components";
 import type { ReactNode } from "react";
 
-const body = { backgroundColor: "#faf7f2", fontFamily: "Helvetica, Arial, sans-serif", color: "#1c1f1e" };
+const body = {
+  backgroundColor: "#faf7f2",
+  fontFamily: "Helvetica, Arial, sans-serif",
+  color: "#1c1f1e",
+};
 const container = { maxWidth: "560px", margin: "0 auto", padding: "32px 24px" };
 const footer = { fontSize: "12px", lineHeight: "18px", color: "#5b625f" };
 
-export function EmailLayout({ preview, footerText, children }: { preview: string; footerText: string; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  footerText,
+  children,
+}: {
+  preview: string;
+  footerText: string;
+  children: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -21,5 +41,14 @@ export function EmailLayout({ preview, footerText, children }: { preview: string
   );
 }
 
-export const emailText = { fontSize: "16px", lineHeight: "26px", margin: "0 0 16px" };
-export const emailHeading = { fontSize: "22px", lineHeight: "30px", margin: "0 0 20px", fontWeight: 600 };
+export const emailText = {
+  fontSize: "16px",
+  lineHeight: "26px",
+  margin: "0 0 16px",
+};
+export const emailHeading = {
+  fontSize: "22px",
+  lineHeight: "30px",
+  margin: "0 0 20px",
+  fontWeight: 600,
+};

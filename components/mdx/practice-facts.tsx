@@ -41,7 +41,11 @@ export function ResponsibleForContent() {
 export function PolicyVersion() {
   return (
     <p>
-      Version <time dateTime={siteConfig.privacyPolicyVersion}>{siteConfig.privacyPolicyVersion}</time>.
+      Version{" "}
+      <time dateTime={siteConfig.privacyPolicyVersion}>
+        {siteConfig.privacyPolicyVersion}
+      </time>
+      .
     </p>
   );
 }

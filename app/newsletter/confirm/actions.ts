@@ -5,11 +5,20 @@ import { confirmSubscription } from "@/lib/newsletter";
 import { verifySignupToken } from "@/lib/newsletter-token";
 import { signingSecret } from "@/lib/signing-secret";
 
-export type ConfirmState = { status: "idle" | "subscribed" | "invalid" | "error"; message?: string };
+export type ConfirmState = {
+  status: "idle" | "subscribed" | "invalid" | "error";
+  message?: string;
+};
 
-export async function confirm(_previous: ConfirmState, form: FormData): Promise<ConfirmState> {
+export async function confirm(
+  _previous: ConfirmState,
+  form: FormData,
+): Promise<ConfirmState> {
   const token = form.get("token");
-  const check = await verifySignupToken(typeof token === "string" ? token : "", signingSecret());
+  const check = await verifySignupToken(
+    typeof token === "string" ? token : "",
+    signingSecret(),
+  );
   if (!check.valid) {
     return {
       status: "invalid",
@@ -21,13 +30,17 @@ export async function confirm(_previous: ConfirmState, form: FormData): Promise<
   }
   try {
     await confirmSubscription(check);
-    return { status: "subscribed", message: `You're subscribed. The next issue goes to ${check.email}.` };
+    return {
+      status: "subscribed",
+      message: `You're subscribed. The next issue goes to ${check.email}.`,
+    };
   } catch (error) {
     if (!(error instanceof MailError)) throw error;
     console.error("[newsletter] confirmation failed", error.message);
     return {
       status: "error",
-      message: "Your subscription could not be saved just now, so you are not subscribed yet. Please press the button again in a minute.",
+      message:
+        "Your subscription could not be saved just now, so you are not subscribed yet. Please press the button again in a minute.",
     };
   }
 }

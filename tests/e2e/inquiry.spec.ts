@@ -1,0 +1,377 @@
+import type { Page } from "@playwright/test";
+import { expect, fakeResend, seriousA11yViolations, test } from "./fixtures";
+
+const valid = {
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  company: "Analytical Engines GmbH",
+  role: "VP Engineering",
+  message:
+    "I run a 60-person engineering org and my CEO calls me 'basically our CTO'. What now?",
+};
+
+async function openForm(page: Page) {
+  // The fake clock lets a test pass the minimum fill time without waiting for it.
+  await page.clock.install();
+  await page.goto("/contact");
+  return page.getByRole("main").locator("form");
+}
+
+async function fill(page: Page, values: Partial<typeof valid> = valid) {
+  const form = page.getByRole("main").locator("form");
+  if (values.name !== undefined)
+    await form.getByLabel("Name").fill(values.name);
+  if (values.email !== undefined)
+    await form.getByLabel("Email").fill(values.email);
+  if (values.company !== undefined)
+    await form.getByLabel("Company").fill(values.company);
+  if (values.role !== undefined)
+    await form.getByLabel("Role").selectOption(values.role);
+  if (values.message !== undefined)
+    await form
+      .getByLabel("What would you like to work on?")
+      .fill(values.message);
+  await page.clock.runFor(5_000);
+}
+
+const send = (page: Page) =>
+  page.getByRole("main").getByRole("button", { name: "Send inquiry" }).click();
+const thanks = (page: Page) => page.getByRole("main").getByRole("status");
+
+test("a valid inquiry sends one email to the coach and a receipt to the sender", async ({
+  page,
+}) => {
+  await openForm(page);
+  await fill(page);
+  await send(page);
+  await expect(thanks(page)).toContainText(
+    "Your message has reached Alex Brandt",
+  );
+  await expect(page).toHaveURL(/\/contact$/);
+
+  const emails = await fakeResend.emails();
+  expect(emails).toHaveLength(2);
+  const [toCoach, receipt] = emails;
+  expect(toCoach).toMatchObject({
+    from: "Alex Brandt Coaching <website@mail.example.com>",
+    to: ["coach@example.com"],
+    reply_to: "ada@example.com",
+    subject: "Intro call inquiry from Ada Lovelace",
+  });
+  expect(toCoach!.idempotencyKey).toMatch(/^inquiry-[0-9a-f]{64}$/);
+  for (const value of Object.values(valid))
+    expect(toCoach!.text).toContain(value);
+  expect(toCoach!.html).toContain("Analytical Engines GmbH");
+  expect(toCoach!.html).toContain("&#x27;basically our CTO&#x27;");
+
+  expect(receipt!.to).toEqual(["ada@example.com"]);
+  expect(receipt!.text).not.toContain("Ada");
+  expect(receipt!.text).not.toContain("basically our CTO");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test("user text is escaped in the email", async ({ page }) => {
+  await openForm(page);
+  await fill(page, {
+    ...valid,
+    name: "Eve <img src=x onerror=alert(1)>",
+    message: "<script>alert('x')</script> and a sentence.",
+  });
+  await send(page);
+  await expect(thanks(page)).toBeVisible();
+  const [toCoach] = await fakeResend.emails();
+  expect(toCoach!.html).not.toContain("<script>");
+  expect(toCoach!.html).not.toContain("<img src=x");
+  expect(toCoach!.html).toContain("&lt;script&gt;");
+});
+
+const invalidCases: [string, Partial<typeof valid>, string, string][] = [
+  ["missing name", { ...valid, name: "" }, "Name", "Please enter your name."],
+  [
+    "missing email",
+    { ...valid, email: "" },
+    "Email",
+    "Please enter your email address.",
+  ],
+  [
+    "malformed email",
+    { ...valid, email: "ada@" },
+    "Email",
+    "Please enter a valid email address",
+  ],
+  [
+    "too short a message",
+    { ...valid, message: "Hi" },
+    "What would you like to work on?",
+    "Please write a sentence or more",
+  ],
+  [
+    "too long a message",
+    { ...valid, message: "a".repeat(4001) },
+    "What would you like to work on?",
+    "under 4000 characters",
+  ],
+];
+
+for (const [name, values, label, message] of invalidCases) {
+  test(`${name}: nothing is sent, the field explains itself and gets focus`, async ({
+    page,
+  }) => {
+    await openForm(page);
+    await fill(page, values);
+    await send(page);
+    const field = page.getByRole("main").getByLabel(label);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(
+      new RegExp(message.replace(/[?.]/g, "\\$&")),
+    );
+    await expect(field).toBeFocused();
+    // Everything typed is still there.
+    for (const [key, value] of Object.entries(values)) {
+      if (key === "role") continue;
+      const input = page
+        .getByRole("main")
+        .getByLabel(
+          key === "message"
+            ? "What would you like to work on?"
+            : key[0]!.toUpperCase() + key.slice(1),
+        );
+      await expect(input).toHaveValue(value);
+    }
+    expect(await fakeResend.emails()).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+}
+
+test("fields are checked when the person leaves them, and the error clears once fixed", async ({
+  page,
+}) => {
+  await openForm(page);
+  const email = page.getByRole("main").getByLabel("Email");
+  await email.fill("not-an-address");
+  await expect(email).not.toHaveAttribute("aria-invalid");
+  await email.press("Tab");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await email.fill("ada@example.com");
+  await expect(email).not.toHaveAttribute("aria-invalid");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an invalid inquiry comes back with errors and every value kept", async ({
+    page,
+  }) => {
+    await page.goto("/contact");
+    await fill(page, { ...valid, email: "nope" });
+    await send(page);
+    const email = page.getByRole("main").getByLabel("Email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveValue("nope");
+    await expect(email).toBeFocused();
+    await expect(page.getByRole("main").getByLabel("Name")).toHaveValue(
+      valid.name,
+    );
+    await expect(page.getByRole("main").getByLabel("Role")).toHaveValue(
+      valid.role,
+    );
+    expect(await fakeResend.emails()).toEqual([]);
+  });
+
+  test("a valid inquiry is sent", async ({ page }) => {
+    await page.goto("/contact");
+    await fill(page);
+    await send(page);
+    await expect(thanks(page)).toContainText("Your message has reached");
+    expect((await fakeResend.emails()).map((email) => email.subject)).toContain(
+      "Intro call inquiry from Ada Lovelace",
+    );
+  });
+});
+
+test("Resend failing: the person is told nothing was sent and keeps every word", async ({
+  page,
+}) => {
+  await fakeResend.fail({ status: 500, times: 20, path: "/emails" });
+  await openForm(page);
+  await fill(page);
+  await send(page);
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("Your message was not sent", {
+    timeout: 15_000,
+  });
+  await expect(alert).toContainText("hello@alexbrandt-coaching.de");
+  await expect(
+    page.getByRole("main").getByLabel("What would you like to work on?"),
+  ).toHaveValue(valid.message);
+  await expect(page.getByRole("main").getByLabel("Company")).toHaveValue(
+    valid.company,
+  );
+  expect(await fakeResend.emails()).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test("a 429 followed by success delivers exactly one email to the coach", async ({
+  page,
+}) => {
+  await fakeResend.fail({ status: 429, times: 1, path: "/emails" });
+  await openForm(page);
+  await fill(page);
+  await send(page);
+  await expect(thanks(page)).toContainText("Your message has reached");
+  const toCoach = (await fakeResend.emails()).filter((email) =>
+    email.subject.startsWith("Intro call inquiry"),
+  );
+  expect(toCoach).toHaveLength(1);
+  const attempts = (await fakeResend.requests()).filter(
+    (request) => request.path === "/emails",
+  );
+  expect(attempts.map((request) => request.status)).toEqual([429, 200, 200]);
+});
+
+test("a double click sends one inquiry and shows the pending state", async ({
+  page,
+}) => {
+  await fakeResend.delay(800);
+  await openForm(page);
+  await fill(page);
+  await page
+    .getByRole("main")
+    .getByRole("button", { name: "Send inquiry" })
+    .dblclick();
+  await expect(
+    page.getByRole("main").getByRole("button", { name: "Sending…" }),
+  ).toBeVisible();
+  await expect(thanks(page)).toContainText("Your message has reached", {
+    timeout: 10_000,
+  });
+  const toCoach = (await fakeResend.emails()).filter((email) =>
+    email.subject.startsWith("Intro call inquiry"),
+  );
+  expect(toCoach).toHaveLength(1);
+});
+
+test("the honeypot answers like a success and sends nothing", async ({
+  page,
+}) => {
+  await openForm(page);
+  await fill(page);
+  await page
+    .getByRole("main")
+    .locator('input[name="homepage"]')
+    .fill("https://spam.example", { force: true });
+  await send(page);
+  await expect(thanks(page)).toContainText("Your message has reached");
+  expect(await fakeResend.emails()).toEqual([]);
+});
+
+test("a submission faster than a person could type answers like a success and sends nothing", async ({
+  page,
+}) => {
+  await page.goto("/contact");
+  const form = page.getByRole("main").locator("form");
+  await form.getByLabel("Name").fill(valid.name);
+  await form.getByLabel("Email").fill(valid.email);
+  await form.getByLabel("What would you like to work on?").fill(valid.message);
+  await send(page);
+  await expect(thanks(page)).toContainText("Your message has reached");
+  expect(await fakeResend.emails()).toEqual([]);
+});
+
+test("the honeypot is out of reach for keyboards and screen readers", async ({
+  page,
+}) => {
+  await page.goto("/contact");
+  const honeypot = page.getByRole("main").locator('input[name="homepage"]');
+  await expect(honeypot).toHaveAttribute("tabindex", "-1");
+  await expect(
+    honeypot.locator("xpath=ancestor::*[@aria-hidden='true']"),
+  ).toHaveCount(1);
+});
+
+test("the form can be completed with the keyboard alone", async ({ page }) => {
+  await openForm(page);
+  await page.getByRole("main").getByLabel("Name").focus();
+  await page.keyboard.type(valid.name);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(valid.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(valid.company);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(valid.message);
+  await page.keyboard.press("Tab");
+  await expect(
+    page.getByRole("main").getByRole("button", { name: "Send inquiry" }),
+  ).toBeFocused();
+  await page.clock.runFor(5_000);
+  await page.keyboard.press("Enter");
+  await expect(thanks(page)).toContainText("Your message has reached");
+  expect(await fakeResend.emails()).toHaveLength(2);
+});
+
+test("the rate limit stops a flood from one address with a clear message", async ({
+  page,
+}) => {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await openForm(page);
+    await fill(page, {
+      ...valid,
+      message: `${valid.message} (attempt ${attempt})`,
+    });
+    await send(page);
+    if (attempt < 5)
+      await expect(thanks(page)).toContainText("Your message has reached");
+  }
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "several messages in a short time",
+  );
+  await expect(
+    page.getByRole("main").getByLabel("What would you like to work on?"),
+  ).toHaveValue(/attempt 5/);
+  expect(
+    (await fakeResend.emails()).filter((email) =>
+      email.subject.startsWith("Intro call"),
+    ),
+  ).toHaveLength(5);
+});
+
+test("a Server Action posted from another origin is refused and sends nothing", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/contact");
+  const form = page.getByRole("main").locator("form");
+  // The real form's hidden action fields, replayed from a foreign origin.
+  const fields = await form
+    .locator("input[type=hidden]")
+    .evaluateAll((inputs) =>
+      inputs.map((input) => [
+        (input as HTMLInputElement).name,
+        (input as HTMLInputElement).value,
+      ]),
+    );
+  const multipart: Record<string, string> = Object.fromEntries(fields);
+  Object.assign(multipart, valid, { fill_ms: "60000" });
+  const response = await request.post("/contact", {
+    multipart,
+    headers: {
+      origin: "https://evil.example",
+      "x-forwarded-for": "203.0.113.9",
+    },
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(await fakeResend.emails()).toEqual([]);
+
+  // The same post from the site's own origin goes through, so the refusal above is about origin.
+  const sameOrigin = await request.post("/contact", {
+    multipart,
+    headers: {
+      origin: new URL(page.url()).origin,
+      "x-forwarded-for": "203.0.113.10",
+    },
+  });
+  expect(sameOrigin.status()).toBe(200);
+  expect((await fakeResend.emails()).length).toBeGreaterThan(0);
+});
