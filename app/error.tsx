@@ -29,7 +29,8 @@ export default function ErrorPage({
           >
             Try again
           </button>
-          {/* A plain link: after an error the client router may be the broken part. */}
+          {/* A full page load: after an error the client router may be the broken part. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- deliberate, see above */}
           <a
             href="/"
             className="inline-flex min-h-11 items-center rounded-full border border-line px-6 py-2.5 font-semibold"

@@ -64,17 +64,17 @@ export const fakeResend = {
 
 export const test = base.extend<{ clientIp: string }>({
   // Each test comes from its own address, so the per-IP rate limit of one test never trips another.
-  clientIp: async ({}, use) => {
-    await use(
+  clientIp: async ({}, provide) => {
+    await provide(
       `198.51.100.${randomInt(1, 255)}, 10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 255)}`,
     );
   },
-  extraHTTPHeaders: async ({ clientIp }, use) => {
-    await use({ "x-forwarded-for": clientIp });
+  extraHTTPHeaders: async ({ clientIp }, provide) => {
+    await provide({ "x-forwarded-for": clientIp });
   },
-  page: async ({ page }, use) => {
+  page: async ({ page }, provide) => {
     await fakeResend.reset();
-    await use(page);
+    await provide(page);
   },
 });
 
