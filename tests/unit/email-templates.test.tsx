@@ -1,0 +1,96 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import { InquiryEmail } from "@/components/emails/inquiry-email";
+import { InquiryReceiptEmail } from "@/components/emails/inquiry-receipt-email";
+import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
+import { renderEmail } from "@/lib/email-render";
+import { inquiryKey, inquirySubject } from "@/lib/inquiry";
+import { inquirySchema } from "@/lib/inquiry-schema";
+
+const hostile = inquirySchema.parse({
+  name: 'Eve "<b>" O\'Hara',
+  email: "eve@example.com",
+  company: "<img src=x onerror=alert(1)>",
+  role: "CTO",
+  message: "</p><script>alert('x')</script>\nSecond line & more",
+});
+
+describe("the inquiry email", () => {
+  it("escapes everything the person typed, in HTML", async () => {
+    const { html } = await renderEmail(<InquiryEmail inquiry={hostile} />);
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain("Second line &amp; more");
+  });
+
+  it("carries every field in the plain-text body", async () => {
+    const { text } = await renderEmail(<InquiryEmail inquiry={hostile} />);
+    for (const value of [
+      hostile.name,
+      hostile.email,
+      hostile.company!,
+      hostile.role!,
+      "Second line & more",
+    ]) {
+      expect(text).toContain(value);
+    }
+  });
+
+  it("renders the same bytes twice, so a repeated send matches its idempotency key", async () => {
+    const first = await renderEmail(<InquiryEmail inquiry={hostile} />);
+    const second = await renderEmail(<InquiryEmail inquiry={hostile} />);
+    expect(second).toEqual(first);
+  });
+
+  it("has a one-line subject with the name and a key that depends on the content", () => {
+    const withBreak = inquirySchema.parse({
+      ...hostile,
+      name: "Eve\r\nBcc: all@example.com",
+    });
+    expect(inquirySubject(withBreak)).toBe(
+      "Intro call inquiry from Eve Bcc: all@example.com",
+    );
+    expect(inquiryKey(hostile)).toBe(
+      inquiryKey({ ...hostile, email: "EVE@example.com" }),
+    );
+    expect(inquiryKey(hostile)).not.toBe(
+      inquiryKey({ ...hostile, message: `${hostile.message}!` }),
+    );
+  });
+});
+
+describe("the receipt to the sender", () => {
+  it("has fixed wording and nothing the sender typed", async () => {
+    const { html, text } = await renderEmail(
+      <InquiryReceiptEmail
+        coachName="Alex Brandt"
+        practiceName="Alex Brandt Coaching"
+      />,
+    );
+    expect(text).toContain("Your message has arrived");
+    expect(html).not.toContain("Eve");
+  });
+});
+
+describe("the newsletter confirmation email", () => {
+  it("holds the confirmation link and its expiry, and no advertising", async () => {
+    const confirmUrl =
+      "https://example.com/newsletter/confirm?token=abc.def.ghi";
+    const { html, text } = await renderEmail(
+      <NewsletterConfirmationEmail
+        confirmUrl={confirmUrl}
+        practiceName="Alex Brandt Coaching"
+        expiresOn="Tue, 01 Dec 2026 13:00:00 GMT"
+      />,
+    );
+    expect(html).toContain(`href="${confirmUrl}"`);
+    expect(text).toContain(confirmUrl);
+    expect(text).toContain("Tue, 01 Dec 2026");
+    expect(text.toLowerCase()).not.toMatch(
+      /coaching package|book an intro|offer/,
+    );
+  });
+});
