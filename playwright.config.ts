@@ -30,9 +30,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: chromiumPath
-          ? { executablePath: chromiumPath, args: ["--no-sandbox"] }
-          : {},
+        launchOptions: chromiumPath ? { executablePath: chromiumPath, args: ["--no-sandbox"] } : {},
       },
     },
   ],

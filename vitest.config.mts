@@ -6,10 +6,7 @@ export default defineConfig({
     alias: {
       "@": import.meta.dirname,
       // Next resolves "server-only" to a guard for client bundles; in tests it is a no-op.
-      "server-only": path.join(
-        import.meta.dirname,
-        "tests/unit/support/server-only.ts",
-      ),
+      "server-only": path.join(import.meta.dirname, "tests/unit/support/server-only.ts"),
     },
   },
   test: {

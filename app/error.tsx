@@ -38,9 +38,7 @@ export default function ErrorPage({
             Go to the home page
           </a>
         </div>
-        {error.digest && (
-          <p className="mt-6 text-sm text-muted">Reference: {error.digest}</p>
-        )}
+        {error.digest && <p className="mt-6 text-sm text-muted">Reference: {error.digest}</p>}
       </PageHeader>
     </div>
   );

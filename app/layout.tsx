@@ -37,10 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     label: page.footer.label,
   }));
   return (
-    <html
-      lang={siteConfig.language}
-      className={`${sans.variable} ${serif.variable}`}
-    >
+    <html lang={siteConfig.language} className={`${sans.variable} ${serif.variable}`}>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"

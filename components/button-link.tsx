@@ -2,21 +2,15 @@ import Link from "next/link";
 import type { ComponentProps } from "react";
 
 const styles = {
-  primary:
-    "bg-brand text-brand-ink hover:bg-brand/90 shadow-sm shadow-brand/20",
-  secondary:
-    "border border-line bg-surface text-ink hover:border-brand hover:text-brand",
+  primary: "bg-brand text-brand-ink hover:bg-brand/90 shadow-sm shadow-brand/20",
+  secondary: "border border-line bg-surface text-ink hover:border-brand hover:text-brand",
 } as const;
 
 type ButtonLinkProps = ComponentProps<typeof Link> & {
   variant?: keyof typeof styles;
 };
 
-export function ButtonLink({
-  variant = "primary",
-  className = "",
-  ...props
-}: ButtonLinkProps) {
+export function ButtonLink({ variant = "primary", className = "", ...props }: ButtonLinkProps) {
   return (
     <Link
       {...props}

@@ -3,13 +3,7 @@ import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
 import type { Page } from "@/lib/content";
 
-export function ContentPage({
-  page,
-  children,
-}: {
-  page: Page;
-  children: ReactNode;
-}) {
+export function ContentPage({ page, children }: { page: Page; children: ReactNode }) {
   const home = page.layout === "home";
   return (
     <div className="mx-auto max-w-6xl px-5 sm:px-8">
@@ -39,8 +33,7 @@ export function ContentPage({
       </div>
       {page.updated && (
         <p className="mt-12 text-sm text-muted">
-          Last updated{" "}
-          <time dateTime={page.updated}>{formatDate(page.updated)}</time>
+          Last updated <time dateTime={page.updated}>{formatDate(page.updated)}</time>
         </p>
       )}
     </div>

@@ -17,15 +17,7 @@ type FieldProps = {
 };
 
 /** A label, its control, a hint and an error message, tied together for assistive technology. */
-export function Field({
-  id,
-  label,
-  hint,
-  optional,
-  error,
-  className,
-  children,
-}: FieldProps) {
+export function Field({ id, label, hint, optional, error, className, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
@@ -33,9 +25,7 @@ export function Field({
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-semibold text-ink">
         {label}
-        {optional && (
-          <span className="font-normal text-muted"> (optional)</span>
-        )}
+        {optional && <span className="font-normal text-muted"> (optional)</span>}
       </label>
       {hint && (
         <p id={hintId} className="mt-1 text-sm text-muted">
@@ -50,10 +40,7 @@ export function Field({
         })}
       </div>
       {error && (
-        <p
-          id={errorId}
-          className="mt-2 flex gap-1.5 text-sm font-medium text-danger"
-        >
+        <p id={errorId} className="mt-2 flex gap-1.5 text-sm font-medium text-danger">
           <span aria-hidden="true">⚠</span>
           {error}
         </p>

@@ -18,10 +18,7 @@ import {
 const initialState: InquiryState = { status: "idle" };
 
 export function InquiryForm() {
-  const [state, formAction, pending] = useActionState(
-    sendInquiry,
-    initialState,
-  );
+  const [state, formAction, pending] = useActionState(sendInquiry, initialState);
   const { formRef, statusRef, errorFor, control } = useFormFeedback(
     state,
     inquiryFields,
@@ -67,9 +64,7 @@ export function InquiryForm() {
           <div
             role="alert"
             className={
-              state.status === "error"
-                ? "rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink"
-                : ""
+              state.status === "error" ? "rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink" : ""
             }
           >
             {state.status === "error" && state.message}
@@ -77,13 +72,7 @@ export function InquiryForm() {
           <div className="grid gap-6 sm:grid-cols-2">
             <Field id={`${id}-name`} label="Name" error={errorFor("name")}>
               {(control) => (
-                <input
-                  {...control}
-                  {...common("name")}
-                  type="text"
-                  autoComplete="name"
-                  required
-                />
+                <input {...control} {...common("name")} type="text" autoComplete="name" required />
               )}
             </Field>
             <Field id={`${id}-email`} label="Email" error={errorFor("email")}>
@@ -99,27 +88,12 @@ export function InquiryForm() {
                 />
               )}
             </Field>
-            <Field
-              id={`${id}-company`}
-              label="Company"
-              optional
-              error={errorFor("company")}
-            >
+            <Field id={`${id}-company`} label="Company" optional error={errorFor("company")}>
               {(control) => (
-                <input
-                  {...control}
-                  {...common("company")}
-                  type="text"
-                  autoComplete="organization"
-                />
+                <input {...control} {...common("company")} type="text" autoComplete="organization" />
               )}
             </Field>
-            <Field
-              id={`${id}-role`}
-              label="Role"
-              optional
-              error={errorFor("role")}
-            >
+            <Field id={`${id}-role`} label="Role" optional error={errorFor("role")}>
               {(control) => (
                 <select {...control} {...common("role")}>
                   <option value="">Choose your role</option>
@@ -138,9 +112,7 @@ export function InquiryForm() {
             hint={`A sentence or a few: where you are, and what you want to change. Up to ${inquiryLimits.message} characters.`}
             error={errorFor("message")}
           >
-            {(control) => (
-              <textarea {...control} {...common("message")} rows={6} required />
-            )}
+            {(control) => <textarea {...control} {...common("message")} rows={6} required />}
           </Field>
           <Honeypot />
           <input type="hidden" name={fillTime.fieldName} defaultValue="" />

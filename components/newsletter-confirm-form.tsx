@@ -8,13 +8,7 @@ import { SubmitButton } from "@/components/submit-button";
 const initialState: ConfirmState = { status: "idle" };
 
 /** The one button of the double opt-in: a POST, so mail scanners that open links change nothing. */
-export function NewsletterConfirmForm({
-  token,
-  email,
-}: {
-  token: string;
-  email: string;
-}) {
+export function NewsletterConfirmForm({ token, email }: { token: string; email: string }) {
   const [state, formAction, pending] = useActionState(confirm, initialState);
   const statusRef = useRef<HTMLDivElement>(null);
 
@@ -27,11 +21,7 @@ export function NewsletterConfirmForm({
       <div
         ref={statusRef}
         tabIndex={-1}
-        role={
-          state.status === "error" || state.status === "invalid"
-            ? "alert"
-            : "status"
-        }
+        role={state.status === "error" || state.status === "invalid" ? "alert" : "status"}
         className={
           state.status === "subscribed"
             ? "rounded-2xl border border-success/40 bg-success/10 p-6 text-lg text-ink"
@@ -48,8 +38,7 @@ export function NewsletterConfirmForm({
           className="mt-6 rounded-3xl border border-line bg-surface p-6 shadow-sm sm:p-8"
         >
           <p className="text-lg text-ink">
-            Subscribe <strong className="break-all">{email}</strong> to the
-            newsletter?
+            Subscribe <strong className="break-all">{email}</strong> to the newsletter?
           </p>
           <input type="hidden" name="token" value={token} />
           <div className="mt-6">

@@ -7,11 +7,7 @@ import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFillTime } from "@/components/use-fill-time";
 import { useFormFeedback } from "@/components/use-form-feedback";
-import {
-  newsletterFields,
-  newsletterSchema,
-  type SignupSource,
-} from "@/lib/newsletter-schema";
+import { newsletterFields, newsletterSchema, type SignupSource } from "@/lib/newsletter-schema";
 import { newsletterPitch, siteConfig } from "@/lib/site-config";
 
 type Variant = "band" | "page" | "inline" | "retry";
@@ -26,11 +22,7 @@ const sources: Record<Variant, SignupSource> = {
 const initialState: NewsletterState = { status: "idle" };
 
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
-export function NewsletterSignup({
-  variant = "inline",
-}: {
-  variant?: Variant;
-}) {
+export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) {
   const [state, formAction, pending] = useActionState(subscribe, initialState);
   const { formRef, statusRef, errorFor, control } = useFormFeedback(
     state,
@@ -55,12 +47,7 @@ export function NewsletterSignup({
       aria-label={showHeading ? undefined : "Newsletter signup"}
       className="relative mt-6 flex flex-col gap-4 sm:flex-row sm:items-start"
     >
-      <Field
-        id={`${id}-email`}
-        label="Email"
-        error={errorFor("email")}
-        className="sm:flex-[3]"
-      >
+      <Field id={`${id}-email`} label="Email" error={errorFor("email")} className="sm:flex-[3]">
         {(a11y) => (
           <input
             {...a11y}
@@ -112,11 +99,7 @@ export function NewsletterSignup({
           : "not-prose my-12 rounded-3xl border border-line bg-surface p-6 shadow-sm sm:p-8"
       }
     >
-      <div
-        className={
-          variant === "band" ? "mx-auto max-w-6xl px-5 py-12 sm:px-8" : ""
-        }
-      >
+      <div className={variant === "band" ? "mx-auto max-w-6xl px-5 py-12 sm:px-8" : ""}>
         {showHeading && (
           <h2
             id={headingId}
@@ -127,8 +110,7 @@ export function NewsletterSignup({
         )}
         {showHeading && (
           <p className="mt-2 max-w-2xl text-muted">
-            One idea per issue, {siteConfig.newsletter.cadence}. Confirm by
-            email; leave with one click.
+            One idea per issue, {siteConfig.newsletter.cadence}. Confirm by email; leave with one click.
           </p>
         )}
         <div
@@ -141,15 +123,12 @@ export function NewsletterSignup({
               : "sr-only"
           }
         >
-          {(state.status === "success" || state.status === "invalid") &&
-            state.message}
+          {(state.status === "success" || state.status === "invalid") && state.message}
         </div>
         <div
           role="alert"
           className={
-            state.status === "error"
-              ? "mt-6 rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink"
-              : ""
+            state.status === "error" ? "mt-6 rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink" : ""
           }
         >
           {state.status === "error" && state.message}

@@ -1,13 +1,5 @@
 /** The 1200×630 share image; Satori renders it, so only inline styles and flexbox. */
-export function OgCard({
-  eyebrow,
-  title,
-  brand,
-}: {
-  eyebrow: string;
-  title: string;
-  brand: string;
-}) {
+export function OgCard({ eyebrow, title, brand }: { eyebrow: string; title: string; brand: string }) {
   return (
     <div
       style={{

@@ -12,14 +12,7 @@ type SiteFooterProps = {
   children?: ReactNode;
 };
 
-export function SiteFooter({
-  brand,
-  tagline,
-  email,
-  links,
-  social,
-  children,
-}: SiteFooterProps) {
+export function SiteFooter({ brand, tagline, email, links, social, children }: SiteFooterProps) {
   const year = new Date().getFullYear();
   return (
     <footer className="mt-24 border-t border-line bg-surface">
@@ -33,10 +26,7 @@ export function SiteFooter({
           <ul className="space-y-1">
             {links.map((link) => (
               <li key={link.href}>
-                <Link
-                  href={link.href}
-                  className="inline-flex min-h-11 items-center hover:text-ink"
-                >
+                <Link href={link.href} className="inline-flex min-h-11 items-center hover:text-ink">
                   {link.label}
                 </Link>
               </li>
@@ -45,10 +35,7 @@ export function SiteFooter({
         </nav>
         <div>
           <p>
-            <a
-              href={`mailto:${email}`}
-              className="inline-flex min-h-11 items-center hover:text-ink"
-            >
+            <a href={`mailto:${email}`} className="inline-flex min-h-11 items-center hover:text-ink">
               {email}
             </a>
           </p>

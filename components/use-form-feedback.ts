@@ -1,17 +1,13 @@
 "use client";
 
-import {
-  useEffect,
-  useRef,
-  useState,
-  type ChangeEvent,
-  type FocusEvent,
-} from "react";
-import type { z } from "zod";
+import { useEffect, useRef, useState, type ChangeEvent, type FocusEvent } from "react";
 import type { FormState } from "@/lib/form-state";
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-type Shape<Field extends string> = Record<Field, z.ZodType>;
+type Shape<Field extends string> = Record<
+  Field,
+  { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
+>;
 
 /**
  * Field errors for a Server Action form: the server's answer, refined in the browser as the
@@ -37,9 +33,7 @@ export function useFormFeedback<Field extends string>(
   const clientErrors: Partial<Record<Field, string | null>> =
     client.answeredAt === state.answeredAt ? client.errors : {};
   const errorFor = (field: Field): string | undefined =>
-    field in clientErrors
-      ? (clientErrors[field] ?? undefined)
-      : state.fieldErrors?.[field]?.[0];
+    field in clientErrors ? (clientErrors[field] ?? undefined) : state.fieldErrors?.[field]?.[0];
 
   useEffect(() => {
     if (state.status === "invalid") {
@@ -53,9 +47,7 @@ export function useFormFeedback<Field extends string>(
 
   function validate(field: Field, value: string) {
     const result = shape[field].safeParse(value);
-    const message = result.success
-      ? null
-      : (result.error.issues[0]?.message ?? null);
+    const message = result.success ? null : (result.error?.issues[0]?.message ?? null);
     setClient((previous) => ({
       answeredAt: state.answeredAt,
       errors: {
@@ -66,9 +58,7 @@ export function useFormFeedback<Field extends string>(
   }
 
   const firstInvalid =
-    state.status === "invalid"
-      ? fields.find((field) => errorFor(field) !== undefined)
-      : undefined;
+    state.status === "invalid" ? fields.find((field) => errorFor(field) !== undefined) : undefined;
 
   /** Props for each control: its name, the value to keep, validation on blur, and autofocus without JS. */
   const control = (field: Field) => ({
@@ -89,8 +79,7 @@ export function useFormFeedback<Field extends string>(
       validate(field, event.currentTarget.value);
     },
     onChange: (event: ChangeEvent<Control>) => {
-      if (errorFor(field) !== undefined)
-        validate(field, event.currentTarget.value);
+      if (errorFor(field) !== undefined) validate(field, event.currentTarget.value);
     },
   });
 

@@ -3,11 +3,7 @@ import path from "node:path";
 import type { ComponentType } from "react";
 import { VFile } from "vfile";
 import { matter } from "vfile-matter";
-import {
-  FrontmatterError,
-  validateFrontmatter,
-  type Frontmatter,
-} from "@/lib/frontmatter";
+import { FrontmatterError, validateFrontmatter, type Frontmatter } from "@/lib/frontmatter";
 
 export type Page = Frontmatter & {
   slug: string;
@@ -30,9 +26,7 @@ export function readPage(file: string, source: string): Page {
   try {
     matter(vfile);
   } catch (error) {
-    throw new FrontmatterError(
-      `Invalid YAML frontmatter in ${file}: ${(error as Error).message}`,
-    );
+    throw new FrontmatterError(`Invalid YAML frontmatter in ${file}: ${(error as Error).message}`);
   }
   const frontmatter = validateFrontmatter(vfile.data.matter, file);
   return {
@@ -50,10 +44,7 @@ export function readPages(): Page[] {
     .filter((name) => name.endsWith(".mdx"))
     .sort();
   return names.map((name) =>
-    readPage(
-      `content/${name}`,
-      fs.readFileSync(path.join(process.cwd(), "content", name), "utf8"),
-    ),
+    readPage(`content/${name}`, fs.readFileSync(path.join(process.cwd(), "content", name), "utf8")),
   );
 }
 
@@ -79,10 +70,7 @@ export function contentSlugs(): string[] {
 
 export function navPages(): (Page & { nav: NonNullable<Page["nav"]> })[] {
   return allPages()
-    .filter(
-      (page): page is Page & { nav: NonNullable<Page["nav"]> } =>
-        page.nav !== undefined,
-    )
+    .filter((page): page is Page & { nav: NonNullable<Page["nav"]> } => page.nav !== undefined)
     .sort((a, b) => a.nav.order - b.nav.order);
 }
 
@@ -90,10 +78,7 @@ export function footerPages(): (Page & {
   footer: NonNullable<Page["footer"]>;
 })[] {
   return allPages()
-    .filter(
-      (page): page is Page & { footer: NonNullable<Page["footer"]> } =>
-        page.footer !== undefined,
-    )
+    .filter((page): page is Page & { footer: NonNullable<Page["footer"]> } => page.footer !== undefined)
     .sort((a, b) => a.footer.order - b.footer.order);
 }
 

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { siteConfig } from "@/lib/site-config";
 
 const optionalString = z.preprocess(
-  (value) =>
-    typeof value === "string" && value.trim() === "" ? undefined : value,
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
   z.string().trim().optional(),
 );
 
@@ -25,21 +24,13 @@ const envSchema = z
         .default("http://localhost:3000")
         .transform((url) => url.replace(/\/+$/, "")),
     ),
-    NODE_ENV: z
-      .enum(["development", "production", "test"])
-      .default("development"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     RESEND_API_KEY: optionalString,
     MAIL_FROM: optionalString.pipe(mailbox.optional()),
     CONTACT_TO_EMAIL: optionalString.pipe(z.email().optional()),
     RESEND_SEGMENT_ID: optionalString,
     SIGNING_SECRET: optionalString.pipe(
-      z
-        .string()
-        .min(
-          32,
-          "must be at least 32 characters (try: openssl rand -base64 48)",
-        )
-        .optional(),
+      z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 48)").optional(),
     ),
     OUTBOX_DIR: optionalString.pipe(z.string().default(".outbox")),
     RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
@@ -93,18 +84,13 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-export function parseServerEnv(
-  source: Record<string, string | undefined>,
-): ServerEnv {
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(
-      (issue) =>
-        `  - ${issue.path.join(".") || "(environment)"} ${issue.message}`,
+      (issue) => `  - ${issue.path.join(".") || "(environment)"} ${issue.message}`,
     );
-    throw new EnvError(
-      `Invalid environment configuration:\n${lines.join("\n")}`,
-    );
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const env = result.data;
   const mail: MailSettings = env.RESEND_API_KEY

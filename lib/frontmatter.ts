@@ -8,11 +8,7 @@ const internalOrAbsoluteHref = z
 /** What every page in content/ declares in its YAML frontmatter. Unknown keys are typos. */
 export const frontmatterSchema = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1)
-      .max(70, "must be at most 70 characters (search results cut it)"),
+    title: z.string().trim().min(1).max(70, "must be at most 70 characters (search results cut it)"),
     description: z
       .string()
       .trim()
@@ -73,12 +69,8 @@ export function validateFrontmatter(data: unknown, file: string): Frontmatter {
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".") || "(frontmatter)";
     const message =
-      issue.code === "invalid_type" && issue.input === undefined
-        ? "is required"
-        : issue.message;
+      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
     return `  - field "${field}" ${message}`;
   });
-  throw new FrontmatterError(
-    `Invalid frontmatter in ${file}:\n${problems.join("\n")}`,
-  );
+  throw new FrontmatterError(`Invalid frontmatter in ${file}:\n${problems.join("\n")}`);
 }

@@ -33,9 +33,7 @@ export function inquirySubject(inquiry: Inquiry): string {
  * The emails hold nothing that changes between two sends (no timestamps), so a repeat carries
  * the same payload as the first and Resend's idempotency check accepts it.
  */
-export async function deliverInquiry(
-  inquiry: Inquiry,
-): Promise<{ receiptSent: boolean }> {
+export async function deliverInquiry(inquiry: Inquiry): Promise<{ receiptSent: boolean }> {
   const { mail } = serverEnv();
   const key = inquiryKey(inquiry);
   const coachEmail = await renderEmail(<InquiryEmail inquiry={inquiry} />);
@@ -50,10 +48,7 @@ export async function deliverInquiry(
   });
 
   const receipt = await renderEmail(
-    <InquiryReceiptEmail
-      coachName={siteConfig.coach.name}
-      practiceName={siteConfig.name}
-    />,
+    <InquiryReceiptEmail coachName={siteConfig.coach.name} practiceName={siteConfig.name} />,
   );
   try {
     await mailer().send({
@@ -68,10 +63,7 @@ export async function deliverInquiry(
     return { receiptSent: true };
   } catch (error) {
     if (!(error instanceof MailError)) throw error;
-    console.error(
-      "[inquiry] receipt to sender failed; the inquiry itself was delivered",
-      error.message,
-    );
+    console.error("[inquiry] receipt to sender failed; the inquiry itself was delivered", error.message);
     return { receiptSent: false };
   }
 }

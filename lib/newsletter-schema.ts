@@ -1,39 +1,25 @@
-import { z } from "zod";
+import { emailField } from "@/lib/inquiry-schema";
 import { singleLine } from "@/lib/text";
+import "@/lib/zod";
+import * as z from "zod/mini";
 
 /** Where a signup came from, kept with the consent. */
-export const signupSources = [
-  "site-band",
-  "newsletter-page",
-  "content-slot",
-  "confirm-page",
-] as const;
+export const signupSources = ["site-band", "newsletter-page", "content-slot", "confirm-page"] as const;
 export type SignupSource = (typeof signupSources)[number];
 
 export const newsletterSchema = z.object({
-  email: z
-    .string({ error: "Please enter your email address." })
-    .trim()
-    .min(1, "Please enter your email address.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Please enter a valid email address, like you@company.com.")),
-  firstName: z.preprocess(
-    (value) =>
-      typeof value === "string" && value.trim() === "" ? undefined : value,
-    z
-      .string()
-      .transform(singleLine)
-      .pipe(
-        z.string().max(60, "Please keep your first name under 60 characters."),
-      )
-      .optional(),
+  email: emailField,
+  firstName: z.pipe(
+    z.optional(
+      z
+        .string()
+        .check(z.overwrite(singleLine), z.maxLength(60, "Please keep your first name under 60 characters.")),
+    ),
+    z.transform((value: string | undefined) => (value ? value : undefined)),
   ),
-  source: z.enum(signupSources).catch("site-band"),
+  source: z.catch(z.enum(signupSources), "site-band"),
 });
 
 export type NewsletterSignup = z.output<typeof newsletterSchema>;
 export type NewsletterField = "email" | "firstName";
-export const newsletterFields = [
-  "email",
-  "firstName",
-] as const satisfies readonly NewsletterField[];
+export const newsletterFields = ["email", "firstName"] as const satisfies readonly NewsletterField[];

@@ -12,8 +12,7 @@ export type SignupClaims = {
 };
 
 export type TokenCheck =
-  | ({ valid: true; expiresAt: Date } & SignupClaims)
-  | { valid: false; reason: "expired" | "invalid" };
+  ({ valid: true; expiresAt: Date } & SignupClaims) | { valid: false; reason: "expired" | "invalid" };
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
@@ -26,8 +25,7 @@ export async function signSignupToken(
   secret: string,
   now = Date.now(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  const expires =
-    Math.ceil((now / 1000 + TOKEN_LIFETIME_SECONDS) / 3600) * 3600;
+  const expires = Math.ceil((now / 1000 + TOKEN_LIFETIME_SECONDS) / 3600) * 3600;
   const token = await new SignJWT({
     email: claims.email.toLowerCase(),
     fn: claims.firstName,
@@ -53,13 +51,9 @@ export async function verifySignupToken(
       currentDate: new Date(now),
     });
     const { email, fn, src } = payload;
-    if (
-      typeof email !== "string" ||
-      (fn !== undefined && typeof fn !== "string")
-    )
+    if (typeof email !== "string" || (fn !== undefined && typeof fn !== "string"))
       return { valid: false, reason: "invalid" };
-    const source =
-      signupSources.find((candidate) => candidate === src) ?? "site-band";
+    const source = signupSources.find((candidate) => candidate === src) ?? "site-band";
     return {
       valid: true,
       email,
@@ -68,8 +62,7 @@ export async function verifySignupToken(
       expiresAt: new Date(payload.exp! * 1000),
     };
   } catch (error) {
-    if (error instanceof errors.JWTExpired)
-      return { valid: false, reason: "expired" };
+    if (error instanceof errors.JWTExpired) return { valid: false, reason: "expired" };
     return { valid: false, reason: "invalid" };
   }
 }

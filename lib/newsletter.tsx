@@ -15,16 +15,9 @@ export const CONFIRM_PATH = "/newsletter/confirm";
  * Sends the one confirmation email of the double opt-in; adds nobody. Signing up twice in the
  * same hour gives the same token, hence the same idempotency key: one email.
  */
-export async function requestConfirmation(
-  signup: NewsletterSignup,
-  now = Date.now(),
-): Promise<void> {
+export async function requestConfirmation(signup: NewsletterSignup, now = Date.now()): Promise<void> {
   const { mail, siteUrl } = serverEnv();
-  const { token, expiresAt } = await signSignupToken(
-    signup,
-    signingSecret(),
-    now,
-  );
+  const { token, expiresAt } = await signSignupToken(signup, signingSecret(), now);
   const confirmUrl = `${siteUrl}${CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
   const body = await renderEmail(
     <NewsletterConfirmationEmail
@@ -44,10 +37,7 @@ export async function requestConfirmation(
 }
 
 /** Adds (or re-confirms) the contact with its consent evidence. Safe to repeat. */
-export async function confirmSubscription(
-  claims: SignupClaims,
-  now = new Date(),
-): Promise<void> {
+export async function confirmSubscription(claims: SignupClaims, now = new Date()): Promise<void> {
   await mailer().subscribe({
     email: claims.email,
     firstName: claims.firstName,

@@ -21,34 +21,29 @@ export function outboxMailer(dir: string): Mailer {
       await fs.mkdir(root, { recursive: true });
       const stem = fileStem(email.idempotencyKey);
       const jsonFile = path.join(root, `${stem}.json`);
-      const existing = await fs
-        .readFile(jsonFile, "utf8")
-        .catch(() => undefined);
+      const existing = await fs.readFile(jsonFile, "utf8").catch(() => undefined);
       if (existing) return { id: (JSON.parse(existing) as { id: string }).id };
       const id = `outbox-${stem}`;
       const record = { id, createdAt: new Date().toISOString(), ...email };
       await fs.writeFile(path.join(root, `${stem}.html`), email.html);
       await fs.writeFile(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
-      console.info(
-        `[outbox] "${email.subject}" to ${email.to} → ${path.relative(process.cwd(), jsonFile)}`,
-      );
+      console.info(`[outbox] "${email.subject}" to ${email.to} → ${path.relative(process.cwd(), jsonFile)}`);
       return { id };
     },
 
     async subscribe(contact: NewsletterContact) {
       await fs.mkdir(root, { recursive: true });
       const file = path.join(root, "contacts.json");
-      const contacts = JSON.parse(
-        await fs.readFile(file, "utf8").catch(() => "{}"),
-      ) as Record<string, NewsletterContact & { unsubscribed: boolean }>;
+      const contacts = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<
+        string,
+        NewsletterContact & { unsubscribed: boolean }
+      >;
       contacts[contact.email.toLowerCase()] = {
         ...contact,
         unsubscribed: false,
       };
       await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
-      console.info(
-        `[outbox] newsletter contact ${contact.email} → ${path.relative(process.cwd(), file)}`,
-      );
+      console.info(`[outbox] newsletter contact ${contact.email} → ${path.relative(process.cwd(), file)}`);
     },
   };
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { serverEnv } from "@/lib/env";
 
-export type RateLimitResult =
-  { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Counts attempts per key in a fixed window. The default lives in this process's memory,
@@ -15,10 +14,7 @@ export interface RateLimiter {
   consume(key: string): Promise<RateLimitResult>;
 }
 
-export function memoryRateLimiter(options: {
-  max: number;
-  windowSeconds: number;
-}): RateLimiter {
+export function memoryRateLimiter(options: { max: number; windowSeconds: number }): RateLimiter {
   const limiter = new RateLimiterMemory({
     points: options.max,
     duration: options.windowSeconds,

@@ -23,11 +23,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 // Rate limits, server errors and failed connections (statusCode null) may pass on their own.
 function isTransient(error: ResendError): boolean {
-  return (
-    error.statusCode === null ||
-    error.statusCode === 429 ||
-    error.statusCode >= 500
-  );
+  return error.statusCode === null || error.statusCode === 429 || error.statusCode >= 500;
 }
 
 function toMailError(error: ResendError): MailError {
@@ -51,18 +47,14 @@ async function call<T>(
           const mailError = toMailError(error);
           throw mailError.retryable ? mailError : new AbortError(mailError);
         }
-        if (data === null)
-          throw new AbortError(new MailError("Resend returned no data", false));
+        if (data === null) throw new AbortError(new MailError("Resend returned no data", false));
         return data;
       },
       { ...policy, factor: 2, randomize: true },
     );
   } catch (error) {
     if (error instanceof MailError) throw error;
-    throw new MailError(
-      `Resend call failed: ${(error as Error).message}`,
-      true,
-    );
+    throw new MailError(`Resend call failed: ${(error as Error).message}`, true);
   }
 }
 
@@ -77,19 +69,13 @@ export function resendMailer(options: {
   retry?: RetryPolicy;
 }): Mailer {
   // RESEND_BASE_URL, when set, is read by the SDK itself (tests point it at a fake server).
-  const client = new Resend(
-    options.apiKey,
-    options.baseUrl ? { baseUrl: options.baseUrl } : undefined,
-  );
+  const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   const policy = options.retry ?? defaultRetryPolicy;
 
   return {
     async send(email: OutgoingEmail) {
       const { idempotencyKey, ...payload } = email;
-      return call(
-        () => client.emails.send(payload, { idempotencyKey }),
-        policy,
-      );
+      return call(() => client.emails.send(payload, { idempotencyKey }), policy);
     },
 
     async subscribe(contact: NewsletterContact) {
@@ -108,8 +94,7 @@ export function resendMailer(options: {
         );
         return;
       } catch (error) {
-        if (!(error instanceof MailError) || !isAlreadyExists(error))
-          throw error;
+        if (!(error instanceof MailError) || !isAlreadyExists(error)) throw error;
       }
       // Confirming again, or re-joining after unsubscribing: refresh consent and membership.
       await call(
@@ -122,11 +107,7 @@ export function resendMailer(options: {
           }),
         policy,
       );
-      await call(
-        () =>
-          client.contacts.segments.add({ email, segmentId: options.segmentId }),
-        policy,
-      );
+      await call(() => client.contacts.segments.add({ email, segmentId: options.segmentId }), policy);
     },
   };
 }

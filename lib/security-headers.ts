@@ -6,19 +6,11 @@ type Header = { key: string; value: string };
  * be listed by hash in a static header either: script-src keeps 'unsafe-inline' and every
  * other directive is as strict as the site allows. See README, "Security headers".
  */
-export function contentSecurityPolicy({
-  development,
-}: {
-  development: boolean;
-}): string {
+export function contentSecurityPolicy({ development }: { development: boolean }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // React needs eval in development only, to rebuild server error stacks in the browser.
-    "script-src": [
-      "'self'",
-      "'unsafe-inline'",
-      ...(development ? ["'unsafe-eval'"] : []),
-    ],
+    "script-src": ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
@@ -35,11 +27,7 @@ export function contentSecurityPolicy({
     .join("; ");
 }
 
-export function securityHeaders({
-  production,
-}: {
-  production: boolean;
-}): Header[] {
+export function securityHeaders({ production }: { production: boolean }): Header[] {
   const headers: Header[] = [
     {
       key: "Content-Security-Policy",
@@ -50,8 +38,7 @@ export function securityHeaders({
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     {
       key: "Permissions-Policy",
-      value:
-        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
     },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ];

@@ -14,13 +14,8 @@ export function signingSecret(): string {
   if (cached) return cached;
   const { mail } = serverEnv();
   if (mail.signingSecret) return (cached = mail.signingSecret);
-  if (mail.transport !== "outbox")
-    throw new Error("SIGNING_SECRET is required when RESEND_API_KEY is set");
-  const file = path.resolve(
-    /* turbopackIgnore: true */ process.cwd(),
-    mail.outboxDir,
-    ".signing-secret",
-  );
+  if (mail.transport !== "outbox") throw new Error("SIGNING_SECRET is required when RESEND_API_KEY is set");
+  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), mail.outboxDir, ".signing-secret");
   try {
     cached = fs.readFileSync(file, "utf8").trim();
   } catch {

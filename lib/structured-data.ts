@@ -1,12 +1,4 @@
-import type {
-  BreadcrumbList,
-  Graph,
-  Organization,
-  Person,
-  Service,
-  WebSite,
-  WithContext,
-} from "schema-dts";
+import type { BreadcrumbList, Graph, Organization, Person, Service, WebSite, WithContext } from "schema-dts";
 import type { Page } from "@/lib/content";
 import { siteConfig } from "@/lib/site-config";
 
@@ -60,10 +52,7 @@ export function practiceGraph(siteUrl: string): Graph {
   };
 }
 
-export function breadcrumbList(
-  page: Page,
-  siteUrl: string,
-): WithContext<BreadcrumbList> {
+export function breadcrumbList(page: Page, siteUrl: string): WithContext<BreadcrumbList> {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
@@ -79,10 +68,7 @@ export function breadcrumbList(
   };
 }
 
-export function serviceOffer(
-  page: Page,
-  siteUrl: string,
-): WithContext<Service> | undefined {
+export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> | undefined {
   if (!page.service) return undefined;
   const id = ids(siteUrl);
   return {
@@ -107,8 +93,7 @@ export function serviceOffer(
     offers: {
       "@type": "Offer",
       name: `${page.service.name}: intro call`,
-      description:
-        "A free, no-obligation intro call to see whether coaching fits.",
+      description: "A free, no-obligation intro call to see whether coaching fits.",
       url: `${siteUrl}/contact`,
       price: "0",
       priceCurrency: "EUR",

@@ -39,11 +39,11 @@ try {
   // The hidden fields React renders for a progressively enhanced Server Action form.
   const html = await (await fetch(`${server.origin}/contact`)).text();
   const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html.slice(html.indexOf("<main")))?.[1] ?? "";
-  const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [
-    name,
-    (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
-  ]);
-  if (!hidden.some(([name]) => name.startsWith("$ACTION"))) throw new Error("no Server Action fields found on /contact");
+  const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
+    ([, name, value]) => [name, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")],
+  );
+  if (!hidden.some(([name]) => name.startsWith("$ACTION")))
+    throw new Error("no Server Action fields found on /contact");
 
   let counter = 0;
   async function submit() {
@@ -56,7 +56,11 @@ try {
     body.set("message", `Benchmark inquiry number ${n}: what would you like to work on?`);
     body.set("fill_ms", "60000");
     const started = performance.now();
-    const response = await fetch(`${server.origin}/contact`, { method: "POST", body, headers: { origin: server.origin } });
+    const response = await fetch(`${server.origin}/contact`, {
+      method: "POST",
+      body,
+      headers: { origin: server.origin },
+    });
     const text = await response.text();
     const elapsed = performance.now() - started;
     if (response.status !== 200 || !text.includes("Your message has reached")) {
@@ -95,12 +99,18 @@ try {
       while (next++ < total) concurrent.push(await submit());
     }),
   );
-  const concurrentRow = summarize(`concurrent (${options.concurrency} at a time)`, concurrent, performance.now() - wall);
+  const concurrentRow = summarize(
+    `concurrent (${options.concurrency} at a time)`,
+    concurrent,
+    performance.now() - wall,
+  );
 
   const expectedEmails = 2 * (sequential.length + concurrent.length);
   const rows = [sequentialRow, concurrentRow];
   console.table(rows);
-  console.log(`emails received by the fake Resend server: ${fake.state.emails.length} (expected ${expectedEmails})`);
+  console.log(
+    `emails received by the fake Resend server: ${fake.state.emails.length} (expected ${expectedEmails})`,
+  );
   fs.mkdirSync("reports", { recursive: true });
   fs.writeFileSync(
     "reports/bench-inquiry.json",

@@ -12,11 +12,7 @@ export function generateStaticParams() {
   return contentSlugs().map((slug) => ({ slug }));
 }
 
-export default async function OpenGraphImage({
-  params,
-}: {
-  params: Promise<{ slug: string }>;
-}) {
+export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   const page = getPage((await params).slug);
   if (!page) notFound();
   return new ImageResponse(

@@ -1,15 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { z } from "zod";
+import { flattenError } from "zod/mini";
 import { clientIp } from "@/lib/client-ip";
 import { formValues, type FormState } from "@/lib/form-state";
 import { deliverInquiry } from "@/lib/inquiry";
-import {
-  inquiryFields,
-  inquirySchema,
-  type InquiryField,
-} from "@/lib/inquiry-schema";
+import { inquiryFields, inquirySchema, type InquiryField } from "@/lib/inquiry-schema";
 import { MailError } from "@/lib/mail";
 import { rateLimiter } from "@/lib/rate-limit";
 import { siteConfig } from "@/lib/site-config";
@@ -25,10 +21,7 @@ const thanks = (receiptSent: boolean): InquiryState => ({
   answeredAt: Date.now(),
 });
 
-export async function sendInquiry(
-  _previous: InquiryState,
-  form: FormData,
-): Promise<InquiryState> {
+export async function sendInquiry(_previous: InquiryState, form: FormData): Promise<InquiryState> {
   const values = formValues(form, inquiryFields);
   const answeredAt = Date.now();
 
@@ -43,17 +36,14 @@ export async function sendInquiry(
   if (!parsed.success) {
     return {
       status: "invalid",
-      message:
-        "Your message was not sent. Please correct the fields marked below.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      message: "Your message was not sent. Please correct the fields marked below.",
+      fieldErrors: flattenError(parsed.error).fieldErrors,
       values,
       answeredAt,
     };
   }
 
-  const limit = await rateLimiter().consume(
-    `inquiry:${clientIp(await headers())}`,
-  );
+  const limit = await rateLimiter().consume(`inquiry:${clientIp(await headers())}`);
   if (!limit.allowed) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
     return {

@@ -1,16 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
-import { z } from "zod";
+import { flattenError } from "zod/mini";
 import { clientIp } from "@/lib/client-ip";
 import { formValues, type FormState } from "@/lib/form-state";
 import { MailError } from "@/lib/mail";
 import { requestConfirmation } from "@/lib/newsletter";
-import {
-  newsletterFields,
-  newsletterSchema,
-  type NewsletterField,
-} from "@/lib/newsletter-schema";
+import { newsletterFields, newsletterSchema, type NewsletterField } from "@/lib/newsletter-schema";
 import { rateLimiter } from "@/lib/rate-limit";
 import { botSignal } from "@/lib/spam";
 
@@ -23,10 +19,7 @@ const checkInbox = (email: string): NewsletterState => ({
   answeredAt: Date.now(),
 });
 
-export async function subscribe(
-  _previous: NewsletterState,
-  form: FormData,
-): Promise<NewsletterState> {
+export async function subscribe(_previous: NewsletterState, form: FormData): Promise<NewsletterState> {
   const values = formValues(form, newsletterFields);
   const answeredAt = Date.now();
 
@@ -43,17 +36,14 @@ export async function subscribe(
   if (!parsed.success) {
     return {
       status: "invalid",
-      message:
-        "You are not subscribed yet. Please correct the field marked below.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      message: "You are not subscribed yet. Please correct the field marked below.",
+      fieldErrors: flattenError(parsed.error).fieldErrors,
       values,
       answeredAt,
     };
   }
 
-  const limit = await rateLimiter().consume(
-    `newsletter:${clientIp(await headers())}`,
-  );
+  const limit = await rateLimiter().consume(`newsletter:${clientIp(await headers())}`);
   if (!limit.allowed) {
     const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
     return {

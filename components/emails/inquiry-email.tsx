@@ -1,9 +1,5 @@
 import { Heading, Section, Text } from "@react-email/components";
-import {
-  EmailLayout,
-  emailHeading,
-  emailText,
-} from "@/components/emails/email-layout";
+import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
 import type { Inquiry } from "@/lib/inquiry-schema";
 
 const label = {

@@ -1,9 +1,5 @@
 import { Heading, Text } from "@react-email/components";
-import {
-  EmailLayout,
-  emailHeading,
-  emailText,
-} from "@/components/emails/email-layout";
+import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
 
 /**
  * To the person who asked. Fixed wording with nothing they typed (not even the name), so the
@@ -25,12 +21,10 @@ export function InquiryReceiptEmail({
         Thank you for getting in touch
       </Heading>
       <Text style={emailText}>
-        Your message has arrived. I read every inquiry myself and reply within
-        two working days to find a time for a free, 30-minute intro call.
+        Your message has arrived. I read every inquiry myself and reply within two working days to find a time
+        for a free, 30-minute intro call.
       </Text>
-      <Text style={emailText}>
-        If anything is urgent, simply reply to this email.
-      </Text>
+      <Text style={emailText}>If anything is urgent, simply reply to this email.</Text>
       <Text style={emailText}>{coachName}</Text>
     </EmailLayout>
   );

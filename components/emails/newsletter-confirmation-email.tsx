@@ -1,9 +1,5 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
-import {
-  EmailLayout,
-  emailHeading,
-  emailText,
-} from "@/components/emails/email-layout";
+import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
 
 const button = {
   backgroundColor: "#0f4c45",
@@ -36,15 +32,12 @@ export function NewsletterConfirmationEmail({
       <Heading as="h1" style={emailHeading}>
         Please confirm your subscription
       </Heading>
-      <Text style={emailText}>
-        To receive the newsletter, confirm that this is your address:
-      </Text>
+      <Text style={emailText}>To receive the newsletter, confirm that this is your address:</Text>
       <Button href={confirmUrl} style={button}>
         Confirm subscription
       </Button>
       <Text style={{ ...emailText, marginTop: "24px" }}>
-        If the button does not work, open this link:{" "}
-        <Link href={confirmUrl}>{confirmUrl}</Link>
+        If the button does not work, open this link: <Link href={confirmUrl}>{confirmUrl}</Link>
       </Text>
       <Text style={emailText}>The link is valid until {expiresOn}.</Text>
     </EmailLayout>

@@ -1,11 +1,7 @@
 import type { ReactNode } from "react";
 
 export function Cards({ children }: { children: ReactNode }) {
-  return (
-    <div className="not-prose my-10 grid gap-5 md:grid-cols-2 lg:grid-cols-3">
-      {children}
-    </div>
-  );
+  return <div className="not-prose my-10 grid gap-5 md:grid-cols-2 lg:grid-cols-3">{children}</div>;
 }
 
 type CardProps = { title: string; eyebrow?: string; children: ReactNode };
@@ -14,13 +10,9 @@ export function Card({ title, eyebrow, children }: CardProps) {
   return (
     <section className="flex flex-col rounded-2xl border border-line bg-surface p-6 shadow-sm sm:p-7">
       {eyebrow && (
-        <p className="mb-3 text-xs font-semibold tracking-[0.14em] text-accent uppercase">
-          {eyebrow}
-        </p>
+        <p className="mb-3 text-xs font-semibold tracking-[0.14em] text-accent uppercase">{eyebrow}</p>
       )}
-      <h3 className="font-serif text-xl leading-snug font-semibold text-ink">
-        {title}
-      </h3>
+      <h3 className="font-serif text-xl leading-snug font-semibold text-ink">{title}</h3>
       <div className="mt-3 space-y-3 text-base leading-relaxed text-muted [&_strong]:text-ink">
         {children}
       </div>

@@ -1,13 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
 
 /** Two lists side by side; `versus` puts a "vs" marker between them for comparisons. */
-export function Columns({
-  children,
-  versus = false,
-}: {
-  children: ReactNode;
-  versus?: boolean;
-}) {
+export function Columns({ children, versus = false }: { children: ReactNode; versus?: boolean }) {
   return (
     <div className="not-prose relative my-10 grid gap-5 md:grid-cols-2">
       {children}
@@ -36,12 +30,7 @@ type ColumnProps = {
   children: ReactNode;
 };
 
-export function Column({
-  title,
-  subtitle,
-  tone = "neutral",
-  children,
-}: ColumnProps) {
+export function Column({ title, subtitle, tone = "neutral", children }: ColumnProps) {
   const { mark, color } = tones[tone];
   return (
     <section className="rounded-2xl border border-line bg-surface p-6 sm:p-8">

@@ -7,11 +7,5 @@ export function MdxLink({ href = "", ...props }: ComponentProps<"a">) {
     return <Link href={href} {...props} />;
   }
   const external = /^https?:\/\//.test(href);
-  return (
-    <a
-      href={href}
-      {...(external ? { rel: "noopener noreferrer" } : {})}
-      {...props}
-    />
-  );
+  return <a href={href} {...(external ? { rel: "noopener noreferrer" } : {})} {...props} />;
 }

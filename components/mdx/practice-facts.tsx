@@ -41,11 +41,7 @@ export function ResponsibleForContent() {
 export function PolicyVersion() {
   return (
     <p>
-      Version{" "}
-      <time dateTime={siteConfig.privacyPolicyVersion}>
-        {siteConfig.privacyPolicyVersion}
-      </time>
-      .
+      Version <time dateTime={siteConfig.privacyPolicyVersion}>{siteConfig.privacyPolicyVersion}</time>.
     </p>
   );
 }

@@ -4,7 +4,10 @@ import fs from "node:fs";
 
 export function ensureBuild({ force = false } = {}) {
   if (!force && fs.existsSync(".next/BUILD_ID")) return;
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
@@ -24,12 +27,17 @@ export async function waitFor(url, timeoutMs = 60_000) {
 
 /** `next start` on 127.0.0.1:<port> with extra environment; resolves once it answers. */
 export async function startNext({ port, env = {} }) {
+  const origin = `http://127.0.0.1:${port}`;
+  const alreadyServing = await fetch(origin).then(
+    () => true,
+    () => false,
+  );
+  if (alreadyServing) throw new Error(`${origin} is already in use: stop that server first, or pass --port`);
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const origin = `http://127.0.0.1:${port}`;
   await waitFor(origin);
   return {
     origin,
@@ -44,7 +52,9 @@ export async function startNext({ port, env = {} }) {
 }
 
 export function chromiumPath() {
-  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((candidate) => candidate && fs.existsSync(candidate));
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find(
+    (candidate) => candidate && fs.existsSync(candidate),
+  );
 }
 
 export function percentile(sorted, p) {

@@ -45,11 +45,8 @@ async function control(path: string, body?: unknown) {
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok)
-    throw new Error(`fake Resend ${path} answered ${response.status}`);
-  return response.headers.get("content-type")?.includes("json")
-    ? response.json()
-    : response.text();
+  if (!response.ok) throw new Error(`fake Resend ${path} answered ${response.status}`);
+  return response.headers.get("content-type")?.includes("json") ? response.json() : response.text();
 }
 
 /** Drives the fake Resend server that `next start` sends to during the tests. */
@@ -83,20 +80,10 @@ export { expect };
 /** axe with WCAG 2.1 A/AA rules; returns only what would block or seriously hinder someone. */
 export async function seriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page })
-    .withTags([
-      "wcag2a",
-      "wcag2aa",
-      "wcag21a",
-      "wcag21aa",
-      "wcag22aa",
-      "best-practice",
-    ])
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();
   return results.violations
-    .filter(
-      (violation) =>
-        violation.impact === "serious" || violation.impact === "critical",
-    )
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => ({
       id: violation.id,
       impact: violation.impact,
@@ -106,11 +93,7 @@ export async function seriousA11yViolations(page: Page) {
 }
 
 /** The site's paths, read from the sitemap the way a crawler would find them. */
-export async function sitemapPaths(
-  request: import("@playwright/test").APIRequestContext,
-): Promise<string[]> {
+export async function sitemapPaths(request: import("@playwright/test").APIRequestContext): Promise<string[]> {
   const xml = await (await request.get("/sitemap.xml")).text();
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
-    (match) => new URL(match[1]!).pathname,
-  );
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 }

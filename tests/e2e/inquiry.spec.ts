@@ -6,8 +6,7 @@ const valid = {
   email: "ada@example.com",
   company: "Analytical Engines GmbH",
   role: "VP Engineering",
-  message:
-    "I run a 60-person engineering org and my CEO calls me 'basically our CTO'. What now?",
+  message: "I run a 60-person engineering org and my CEO calls me 'basically our CTO'. What now?",
 };
 
 async function openForm(page: Page) {
@@ -19,34 +18,23 @@ async function openForm(page: Page) {
 
 async function fill(page: Page, values: Partial<typeof valid> = valid) {
   const form = page.getByRole("main").locator("form");
-  if (values.name !== undefined)
-    await form.getByLabel("Name").fill(values.name);
-  if (values.email !== undefined)
-    await form.getByLabel("Email").fill(values.email);
-  if (values.company !== undefined)
-    await form.getByLabel("Company").fill(values.company);
-  if (values.role !== undefined)
-    await form.getByLabel("Role").selectOption(values.role);
+  if (values.name !== undefined) await form.getByLabel("Name").fill(values.name);
+  if (values.email !== undefined) await form.getByLabel("Email").fill(values.email);
+  if (values.company !== undefined) await form.getByLabel("Company").fill(values.company);
+  if (values.role !== undefined) await form.getByLabel("Role").selectOption(values.role);
   if (values.message !== undefined)
-    await form
-      .getByLabel("What would you like to work on?")
-      .fill(values.message);
+    await form.getByLabel("What would you like to work on?").fill(values.message);
   await page.clock.runFor(5_000);
 }
 
-const send = (page: Page) =>
-  page.getByRole("main").getByRole("button", { name: "Send inquiry" }).click();
+const send = (page: Page) => page.getByRole("main").getByRole("button", { name: "Send inquiry" }).click();
 const thanks = (page: Page) => page.getByRole("main").getByRole("status");
 
-test("a valid inquiry sends one email to the coach and a receipt to the sender", async ({
-  page,
-}) => {
+test("a valid inquiry sends one email to the coach and a receipt to the sender", async ({ page }) => {
   await openForm(page);
   await fill(page);
   await send(page);
-  await expect(thanks(page)).toContainText(
-    "Your message has reached Alex Brandt",
-  );
+  await expect(thanks(page)).toContainText("Your message has reached Alex Brandt");
   await expect(page).toHaveURL(/\/contact$/);
 
   const emails = await fakeResend.emails();
@@ -59,8 +47,7 @@ test("a valid inquiry sends one email to the coach and a receipt to the sender",
     subject: "Intro call inquiry from Ada Lovelace",
   });
   expect(toCoach!.idempotencyKey).toMatch(/^inquiry-[0-9a-f]{64}$/);
-  for (const value of Object.values(valid))
-    expect(toCoach!.text).toContain(value);
+  for (const value of Object.values(valid)) expect(toCoach!.text).toContain(value);
   expect(toCoach!.html).toContain("Analytical Engines GmbH");
   expect(toCoach!.html).toContain("&#x27;basically our CTO&#x27;");
 
@@ -87,18 +74,8 @@ test("user text is escaped in the email", async ({ page }) => {
 
 const invalidCases: [string, Partial<typeof valid>, string, string][] = [
   ["missing name", { ...valid, name: "" }, "Name", "Please enter your name."],
-  [
-    "missing email",
-    { ...valid, email: "" },
-    "Email",
-    "Please enter your email address.",
-  ],
-  [
-    "malformed email",
-    { ...valid, email: "ada@" },
-    "Email",
-    "Please enter a valid email address",
-  ],
+  ["missing email", { ...valid, email: "" }, "Email", "Please enter your email address."],
+  ["malformed email", { ...valid, email: "ada@" }, "Email", "Please enter a valid email address"],
   [
     "too short a message",
     { ...valid, message: "Hi" },
@@ -114,17 +91,13 @@ const invalidCases: [string, Partial<typeof valid>, string, string][] = [
 ];
 
 for (const [name, values, label, message] of invalidCases) {
-  test(`${name}: nothing is sent, the field explains itself and gets focus`, async ({
-    page,
-  }) => {
+  test(`${name}: nothing is sent, the field explains itself and gets focus`, async ({ page }) => {
     await openForm(page);
     await fill(page, values);
     await send(page);
     const field = page.getByRole("main").getByLabel(label);
     await expect(field).toHaveAttribute("aria-invalid", "true");
-    await expect(field).toHaveAccessibleDescription(
-      new RegExp(message.replace(/[?.]/g, "\\$&")),
-    );
+    await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[?.]/g, "\\$&")));
     await expect(field).toBeFocused();
     // Everything typed is still there.
     for (const [key, value] of Object.entries(values)) {
@@ -132,9 +105,7 @@ for (const [name, values, label, message] of invalidCases) {
       const input = page
         .getByRole("main")
         .getByLabel(
-          key === "message"
-            ? "What would you like to work on?"
-            : key[0]!.toUpperCase() + key.slice(1),
+          key === "message" ? "What would you like to work on?" : key[0]!.toUpperCase() + key.slice(1),
         );
       await expect(input).toHaveValue(value);
     }
@@ -143,9 +114,7 @@ for (const [name, values, label, message] of invalidCases) {
   });
 }
 
-test("fields are checked when the person leaves them, and the error clears once fixed", async ({
-  page,
-}) => {
+test("fields are checked when the person leaves them, and the error clears once fixed", async ({ page }) => {
   await openForm(page);
   const email = page.getByRole("main").getByLabel("Email");
   await email.fill("not-an-address");
@@ -159,9 +128,7 @@ test("fields are checked when the person leaves them, and the error clears once 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an invalid inquiry comes back with errors and every value kept", async ({
-    page,
-  }) => {
+  test("an invalid inquiry comes back with errors and every value kept", async ({ page }) => {
     await page.goto("/contact");
     await fill(page, { ...valid, email: "nope" });
     await send(page);
@@ -169,12 +136,8 @@ test.describe("without JavaScript", () => {
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await expect(email).toHaveValue("nope");
     await expect(email).toBeFocused();
-    await expect(page.getByRole("main").getByLabel("Name")).toHaveValue(
-      valid.name,
-    );
-    await expect(page.getByRole("main").getByLabel("Role")).toHaveValue(
-      valid.role,
-    );
+    await expect(page.getByRole("main").getByLabel("Name")).toHaveValue(valid.name);
+    await expect(page.getByRole("main").getByLabel("Role")).toHaveValue(valid.role);
     expect(await fakeResend.emails()).toEqual([]);
   });
 
@@ -189,9 +152,7 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("Resend failing: the person is told nothing was sent and keeps every word", async ({
-  page,
-}) => {
+test("Resend failing: the person is told nothing was sent and keeps every word", async ({ page }) => {
   await fakeResend.fail({ status: 500, times: 20, path: "/emails" });
   await openForm(page);
   await fill(page);
@@ -201,19 +162,15 @@ test("Resend failing: the person is told nothing was sent and keeps every word",
     timeout: 15_000,
   });
   await expect(alert).toContainText("hello@alexbrandt-coaching.de");
-  await expect(
-    page.getByRole("main").getByLabel("What would you like to work on?"),
-  ).toHaveValue(valid.message);
-  await expect(page.getByRole("main").getByLabel("Company")).toHaveValue(
-    valid.company,
+  await expect(page.getByRole("main").getByLabel("What would you like to work on?")).toHaveValue(
+    valid.message,
   );
+  await expect(page.getByRole("main").getByLabel("Company")).toHaveValue(valid.company);
   expect(await fakeResend.emails()).toEqual([]);
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
-test("a 429 followed by success delivers exactly one email to the coach", async ({
-  page,
-}) => {
+test("a 429 followed by success delivers exactly one email to the coach", async ({ page }) => {
   await fakeResend.fail({ status: 429, times: 1, path: "/emails" });
   await openForm(page);
   await fill(page);
@@ -223,25 +180,16 @@ test("a 429 followed by success delivers exactly one email to the coach", async 
     email.subject.startsWith("Intro call inquiry"),
   );
   expect(toCoach).toHaveLength(1);
-  const attempts = (await fakeResend.requests()).filter(
-    (request) => request.path === "/emails",
-  );
+  const attempts = (await fakeResend.requests()).filter((request) => request.path === "/emails");
   expect(attempts.map((request) => request.status)).toEqual([429, 200, 200]);
 });
 
-test("a double click sends one inquiry and shows the pending state", async ({
-  page,
-}) => {
+test("a double click sends one inquiry and shows the pending state", async ({ page }) => {
   await fakeResend.delay(800);
   await openForm(page);
   await fill(page);
-  await page
-    .getByRole("main")
-    .getByRole("button", { name: "Send inquiry" })
-    .dblclick();
-  await expect(
-    page.getByRole("main").getByRole("button", { name: "Sending…" }),
-  ).toBeVisible();
+  await page.getByRole("main").getByRole("button", { name: "Send inquiry" }).dblclick();
+  await expect(page.getByRole("main").getByRole("button", { name: "Sending…" })).toBeVisible();
   await expect(thanks(page)).toContainText("Your message has reached", {
     timeout: 10_000,
   });
@@ -251,9 +199,7 @@ test("a double click sends one inquiry and shows the pending state", async ({
   expect(toCoach).toHaveLength(1);
 });
 
-test("the honeypot answers like a success and sends nothing", async ({
-  page,
-}) => {
+test("the honeypot answers like a success and sends nothing", async ({ page }) => {
   await openForm(page);
   await fill(page);
   await page
@@ -278,15 +224,11 @@ test("a submission faster than a person could type answers like a success and se
   expect(await fakeResend.emails()).toEqual([]);
 });
 
-test("the honeypot is out of reach for keyboards and screen readers", async ({
-  page,
-}) => {
+test("the honeypot is out of reach for keyboards and screen readers", async ({ page }) => {
   await page.goto("/contact");
   const honeypot = page.getByRole("main").locator('input[name="homepage"]');
   await expect(honeypot).toHaveAttribute("tabindex", "-1");
-  await expect(
-    honeypot.locator("xpath=ancestor::*[@aria-hidden='true']"),
-  ).toHaveCount(1);
+  await expect(honeypot.locator("xpath=ancestor::*[@aria-hidden='true']")).toHaveCount(1);
 });
 
 test("the form can be completed with the keyboard alone", async ({ page }) => {
@@ -302,18 +244,14 @@ test("the form can be completed with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab");
   await page.keyboard.type(valid.message);
   await page.keyboard.press("Tab");
-  await expect(
-    page.getByRole("main").getByRole("button", { name: "Send inquiry" }),
-  ).toBeFocused();
+  await expect(page.getByRole("main").getByRole("button", { name: "Send inquiry" })).toBeFocused();
   await page.clock.runFor(5_000);
   await page.keyboard.press("Enter");
   await expect(thanks(page)).toContainText("Your message has reached");
   expect(await fakeResend.emails()).toHaveLength(2);
 });
 
-test("the rate limit stops a flood from one address with a clear message", async ({
-  page,
-}) => {
+test("the rate limit stops a flood from one address with a clear message", async ({ page }) => {
   for (let attempt = 0; attempt < 6; attempt++) {
     await openForm(page);
     await fill(page, {
@@ -321,36 +259,23 @@ test("the rate limit stops a flood from one address with a clear message", async
       message: `${valid.message} (attempt ${attempt})`,
     });
     await send(page);
-    if (attempt < 5)
-      await expect(thanks(page)).toContainText("Your message has reached");
+    if (attempt < 5) await expect(thanks(page)).toContainText("Your message has reached");
   }
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(
-    "several messages in a short time",
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("several messages in a short time");
+  await expect(page.getByRole("main").getByLabel("What would you like to work on?")).toHaveValue(/attempt 5/);
+  expect((await fakeResend.emails()).filter((email) => email.subject.startsWith("Intro call"))).toHaveLength(
+    5,
   );
-  await expect(
-    page.getByRole("main").getByLabel("What would you like to work on?"),
-  ).toHaveValue(/attempt 5/);
-  expect(
-    (await fakeResend.emails()).filter((email) =>
-      email.subject.startsWith("Intro call"),
-    ),
-  ).toHaveLength(5);
 });
 
-test("a Server Action posted from another origin is refused and sends nothing", async ({
-  page,
-  request,
-}) => {
+test("a Server Action posted from another origin is refused and sends nothing", async ({ page, request }) => {
   await page.goto("/contact");
   const form = page.getByRole("main").locator("form");
   // The real form's hidden action fields, replayed from a foreign origin.
   const fields = await form
     .locator("input[type=hidden]")
     .evaluateAll((inputs) =>
-      inputs.map((input) => [
-        (input as HTMLInputElement).name,
-        (input as HTMLInputElement).value,
-      ]),
+      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
     );
   const multipart: Record<string, string> = Object.fromEntries(fields);
   Object.assign(multipart, valid, { fill_ms: "60000" });

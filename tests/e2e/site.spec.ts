@@ -2,19 +2,9 @@ import fs from "node:fs";
 import { expect, seriousA11yViolations, sitemapPaths, test } from "./fixtures";
 
 // Canonical URLs are baked in at build time from SITE_URL.
-const siteOrigin = (process.env.SITE_URL ?? "http://localhost:3000").replace(
-  /\/+$/,
-  "",
-);
+const siteOrigin = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
-const pages = [
-  "/",
-  "/vp-engineering-coaching",
-  "/contact",
-  "/newsletter",
-  "/privacy",
-  "/imprint",
-];
+const pages = ["/", "/vp-engineering-coaching", "/contact", "/newsletter", "/privacy", "/imprint"];
 
 test.describe("every page", () => {
   test("the sitemap lists exactly the content pages", async ({ request }) => {
@@ -22,52 +12,33 @@ test.describe("every page", () => {
   });
 
   for (const path of pages) {
-    test(`${path} answers 200 with one h1 and its metadata`, async ({
-      page,
-    }) => {
+    test(`${path} answers 200 with one h1 and its metadata`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expect(page.locator("h1")).toHaveCount(1);
       await expect(page).toHaveTitle(/\S.{10,}/);
       const head = page.locator("head");
-      await expect(head.locator('meta[name="description"]')).toHaveAttribute(
-        "content",
-        /.{50,}/,
-      );
+      await expect(head.locator('meta[name="description"]')).toHaveAttribute("content", /.{50,}/);
       await expect(head.locator('link[rel="canonical"]')).toHaveAttribute(
         "href",
         path === "/" ? siteOrigin : `${siteOrigin}${path}`,
       );
-      await expect(head.locator('meta[property="og:title"]')).toHaveAttribute(
-        "content",
-        /\S/,
-      );
-      await expect(head.locator('meta[property="og:url"]')).toHaveAttribute(
-        "content",
-        /^http/,
-      );
+      await expect(head.locator('meta[property="og:title"]')).toHaveAttribute("content", /\S/);
+      await expect(head.locator('meta[property="og:url"]')).toHaveAttribute("content", /^http/);
       await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute(
         "content",
         "summary_large_image",
       );
-      const ogImage = await head
-        .locator('meta[property="og:image"]')
-        .getAttribute("content");
-      const image = await page.request.get(
-        new URL(ogImage!).pathname + new URL(ogImage!).search,
-      );
+      const ogImage = await head.locator('meta[property="og:image"]').getAttribute("content");
+      const image = await page.request.get(new URL(ogImage!).pathname + new URL(ogImage!).search);
       expect(image.status()).toBe(200);
       expect(image.headers()["content-type"]).toBe("image/png");
-      for (const script of await page
-        .locator('script[type="application/ld+json"]')
-        .allTextContents()) {
+      for (const script of await page.locator('script[type="application/ld+json"]').allTextContents()) {
         expect(() => JSON.parse(script)).not.toThrow();
       }
     });
 
-    test(`${path} has no serious accessibility violations, light and dark`, async ({
-      page,
-    }) => {
+    test(`${path} has no serious accessibility violations, light and dark`, async ({ page }) => {
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
@@ -83,16 +54,11 @@ test.describe("every page", () => {
       const urls = await page
         .locator("a[href], link[href], img[src], script[src]")
         .evaluateAll((elements) =>
-          elements.map(
-            (element) =>
-              (element as HTMLAnchorElement).href ||
-              (element as HTMLImageElement).src,
-          ),
+          elements.map((element) => (element as HTMLAnchorElement).href || (element as HTMLImageElement).src),
         );
       for (const url of urls) {
         const parsed = new URL(url);
-        if (parsed.origin === new URL(page.url()).origin)
-          targets.add(parsed.pathname + parsed.search);
+        if (parsed.origin === new URL(page.url()).origin) targets.add(parsed.pathname + parsed.search);
       }
     }
     expect(targets.size).toBeGreaterThan(10);
@@ -145,44 +111,28 @@ test.describe("the offer page", () => {
     );
   });
 
-  test("shows the three VPE types as cards and the VPE vs CTO comparison side by side", async ({
-    page,
-  }) => {
+  test("shows the three VPE types as cards and the VPE vs CTO comparison side by side", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/vp-engineering-coaching");
     const types = page
       .getByRole("heading", { level: 3 })
       .filter({ hasText: /undervalued|solid in your VPE role|got promoted/ });
     await expect(types).toHaveCount(3);
-    const cto = await page
-      .getByRole("heading", { name: "CTO", exact: true })
-      .boundingBox();
-    const vpe = await page
-      .getByRole("heading", { name: "VP of Engineering", exact: true })
-      .boundingBox();
+    const cto = await page.getByRole("heading", { name: "CTO", exact: true }).boundingBox();
+    const vpe = await page.getByRole("heading", { name: "VP of Engineering", exact: true }).boundingBox();
     expect(Math.abs(cto!.y - vpe!.y)).toBeLessThan(4);
     expect(vpe!.x).toBeGreaterThan(cto!.x + 200);
   });
 });
 
-test("navigation, the booking button and the footer links work", async ({
-  page,
-}) => {
+test("navigation, the booking button and the footer links work", async ({ page }) => {
   await page.goto("/");
   const header = page.getByRole("banner");
   await header.getByRole("link", { name: "Book an intro call" }).click();
   await expect(page).toHaveURL(/\/contact$/);
-  await page
-    .getByRole("contentinfo")
-    .getByRole("link", { name: "Privacy" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Privacy policy",
-  );
-  await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "VPE coaching" })
-    .click();
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy policy");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "VPE coaching" }).click();
   await expect(page).toHaveURL(/\/vp-engineering-coaching$/);
 });
 
@@ -235,12 +185,8 @@ test.describe("without JavaScript", () => {
     test(`${path} reads fine`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(
-        page.getByRole("navigation", { name: "Main" }),
-      ).toBeVisible();
-      expect((await page.locator("main").innerText()).length).toBeGreaterThan(
-        300,
-      );
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      expect((await page.locator("main").innerText()).length).toBeGreaterThan(300);
     });
   }
 });

@@ -50,25 +50,16 @@ describe("the inquiry email", () => {
       ...hostile,
       name: "Eve\r\nBcc: all@example.com",
     });
-    expect(inquirySubject(withBreak)).toBe(
-      "Intro call inquiry from Eve Bcc: all@example.com",
-    );
-    expect(inquiryKey(hostile)).toBe(
-      inquiryKey({ ...hostile, email: "EVE@example.com" }),
-    );
-    expect(inquiryKey(hostile)).not.toBe(
-      inquiryKey({ ...hostile, message: `${hostile.message}!` }),
-    );
+    expect(inquirySubject(withBreak)).toBe("Intro call inquiry from Eve Bcc: all@example.com");
+    expect(inquiryKey(hostile)).toBe(inquiryKey({ ...hostile, email: "EVE@example.com" }));
+    expect(inquiryKey(hostile)).not.toBe(inquiryKey({ ...hostile, message: `${hostile.message}!` }));
   });
 });
 
 describe("the receipt to the sender", () => {
   it("has fixed wording and nothing the sender typed", async () => {
     const { html, text } = await renderEmail(
-      <InquiryReceiptEmail
-        coachName="Alex Brandt"
-        practiceName="Alex Brandt Coaching"
-      />,
+      <InquiryReceiptEmail coachName="Alex Brandt" practiceName="Alex Brandt Coaching" />,
     );
     expect(text).toContain("Your message has arrived");
     expect(html).not.toContain("Eve");
@@ -77,8 +68,7 @@ describe("the receipt to the sender", () => {
 
 describe("the newsletter confirmation email", () => {
   it("holds the confirmation link and its expiry, and no advertising", async () => {
-    const confirmUrl =
-      "https://example.com/newsletter/confirm?token=abc.def.ghi";
+    const confirmUrl = "https://example.com/newsletter/confirm?token=abc.def.ghi";
     const { html, text } = await renderEmail(
       <NewsletterConfirmationEmail
         confirmUrl={confirmUrl}
@@ -89,8 +79,6 @@ describe("the newsletter confirmation email", () => {
     expect(html).toContain(`href="${confirmUrl}"`);
     expect(text).toContain(confirmUrl);
     expect(text).toContain("Tue, 01 Dec 2026");
-    expect(text.toLowerCase()).not.toMatch(
-      /coaching package|book an intro|offer/,
-    );
+    expect(text.toLowerCase()).not.toMatch(/coaching package|book an intro|offer/);
   });
 });

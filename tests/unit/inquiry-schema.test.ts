@@ -24,18 +24,17 @@ describe("inquirySchema", () => {
       email: "ada@example.com",
       message: valid.message,
     });
-    expect(
-      inquirySchema.parse({ ...valid, company: " Acme ", role: "CTO" }),
-    ).toMatchObject({ company: "Acme", role: "CTO" });
+    expect(inquirySchema.parse({ ...valid, company: " Acme ", role: "CTO" })).toMatchObject({
+      company: "Acme",
+      role: "CTO",
+    });
   });
 
   it("names every missing required field with its own message", () => {
     expect(errorsFor({ name: "", email: "", message: "" })).toEqual({
       name: ["Please enter your name."],
       email: expect.arrayContaining(["Please enter your email address."]),
-      message: expect.arrayContaining([
-        "Please tell me what you would like to work on.",
-      ]),
+      message: expect.arrayContaining(["Please tell me what you would like to work on."]),
     });
     expect(errorsFor({})).toMatchObject({ name: ["Please enter your name."] });
   });
@@ -44,31 +43,21 @@ describe("inquirySchema", () => {
     expect(errorsFor({ ...valid, role: "Astronaut" }).role).toEqual([
       "Please choose one of the roles in the list.",
     ]);
-    expect(errorsFor({ ...valid, message: "Help me" }).message?.[0]).toMatch(
-      /at least 20 characters/,
+    expect(errorsFor({ ...valid, message: "Help me" }).message?.[0]).toMatch(/at least 20 characters/);
+    expect(errorsFor({ ...valid, message: "x".repeat(inquiryLimits.message + 1) }).message?.[0]).toMatch(
+      /under 4000/,
     );
-    expect(
-      errorsFor({ ...valid, message: "x".repeat(inquiryLimits.message + 1) })
-        .message?.[0],
-    ).toMatch(/under 4000/);
-    expect(errorsFor({ ...valid, name: "n".repeat(101) }).name?.[0]).toMatch(
-      /under 100/,
-    );
+    expect(errorsFor({ ...valid, name: "n".repeat(101) }).name?.[0]).toMatch(/under 100/);
   });
 
   it("keeps any unicode name, as one line without control characters", () => {
     fc.assert(
-      fc.property(
-        fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }),
-        (raw) => {
-          const result = inquirySchema.shape.name.safeParse(raw);
-          if (!result.success) return; // blank after cleaning: a clear error, tested above
-          expect(result.data).not.toMatch(
-            /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u,
-          );
-          expect(result.data).toBe(result.data.trim());
-        },
-      ),
+      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }), (raw) => {
+        const result = inquirySchema.shape.name.safeParse(raw);
+        if (!result.success) return; // blank after cleaning: a clear error, tested above
+        expect(result.data).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+        expect(result.data).toBe(result.data.trim());
+      }),
     );
   });
 
@@ -79,9 +68,7 @@ describe("inquirySchema", () => {
         fc.constantFrom("\r\n", "\n", "\r", "\u0000", "\u2028"),
         fc.string(),
         (a, separator, b) => {
-          const result = inquirySchema.shape.name.safeParse(
-            `Ada${a}${separator}Bcc: victim@example.com${b}`,
-          );
+          const result = inquirySchema.shape.name.safeParse(`Ada${a}${separator}Bcc: victim@example.com${b}`);
           if (result.success) expect(result.data).not.toMatch(/[\r\n\u0000]/);
         },
       ),
@@ -112,23 +99,14 @@ describe("inquirySchema", () => {
     );
     expect(result).toBe("First line\nSecond line\n\nThird line");
     fc.assert(
-      fc.property(
-        fc.string({ unit: "binary", minLength: 0, maxLength: 5000 }),
-        (raw) => {
-          const result = inquirySchema.shape.message.safeParse(raw);
-          if (result.success) {
-            expect(result.data.length).toBeGreaterThanOrEqual(
-              inquiryLimits.messageMin,
-            );
-            expect(result.data.length).toBeLessThanOrEqual(
-              inquiryLimits.message,
-            );
-            expect(result.data).not.toMatch(
-              /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/,
-            );
-          }
-        },
-      ),
+      fc.property(fc.string({ unit: "binary", minLength: 0, maxLength: 5000 }), (raw) => {
+        const result = inquirySchema.shape.message.safeParse(raw);
+        if (result.success) {
+          expect(result.data.length).toBeGreaterThanOrEqual(inquiryLimits.messageMin);
+          expect(result.data.length).toBeLessThanOrEqual(inquiryLimits.message);
+          expect(result.data).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+        }
+      }),
     );
   });
 
@@ -140,11 +118,6 @@ describe("inquirySchema", () => {
       company: huge,
       message: huge,
     });
-    expect(Object.keys(errors).sort()).toEqual([
-      "company",
-      "email",
-      "message",
-      "name",
-    ]);
+    expect(Object.keys(errors).sort()).toEqual(["company", "email", "message", "name"]);
   });
 });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  signSignupToken,
-  TOKEN_LIFETIME_SECONDS,
-  verifySignupToken,
-} from "@/lib/newsletter-token";
+import { signSignupToken, TOKEN_LIFETIME_SECONDS, verifySignupToken } from "@/lib/newsletter-token";
 
 const secret = "unit-test-secret-0123456789abcdefghijklmnop";
 const claims = {
@@ -35,15 +31,12 @@ describe("newsletter confirmation tokens", () => {
   it("expire after the lifetime, rounded up to the hour", async () => {
     const { token, expiresAt } = await signSignupToken(claims, secret, now);
     expect(expiresAt.getTime()).toBe(Date.UTC(2026, 11, 1, 13, 0));
-    expect(expiresAt.getTime() - now).toBeGreaterThanOrEqual(
-      TOKEN_LIFETIME_SECONDS * 1000,
-    );
-    expect(
-      await verifySignupToken(token, secret, expiresAt.getTime() - 1000),
-    ).toMatchObject({ valid: true });
-    expect(
-      await verifySignupToken(token, secret, expiresAt.getTime() + 1000),
-    ).toEqual({ valid: false, reason: "expired" });
+    expect(expiresAt.getTime() - now).toBeGreaterThanOrEqual(TOKEN_LIFETIME_SECONDS * 1000);
+    expect(await verifySignupToken(token, secret, expiresAt.getTime() - 1000)).toMatchObject({ valid: true });
+    expect(await verifySignupToken(token, secret, expiresAt.getTime() + 1000)).toEqual({
+      valid: false,
+      reason: "expired",
+    });
   });
 
   it("are identical for the same signup within the hour, so a double submit sends one email", async () => {
@@ -62,14 +55,11 @@ describe("newsletter confirmation tokens", () => {
 
   it("fail when any single character is changed", async () => {
     const { token } = await signSignupToken(claims, secret, now);
-    const alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for (let index = 0; index < token.length; index++) {
       if (token[index] === ".") continue;
-      const replacement =
-        alphabet[(alphabet.indexOf(token[index]!) + 1) % alphabet.length];
-      const tampered =
-        token.slice(0, index) + replacement + token.slice(index + 1);
+      const replacement = alphabet[(alphabet.indexOf(token[index]!) + 1) % alphabet.length];
+      const tampered = token.slice(0, index) + replacement + token.slice(index + 1);
       const check = await verifySignupToken(tampered, secret, now);
       // The last character of a base64url segment carries spare bits: changing only those
       // leaves the bytes, and so the token, the same. Any change to the bytes must fail.
@@ -85,22 +75,17 @@ describe("newsletter confirmation tokens", () => {
       ...JSON.parse(Buffer.from(payload!, "base64url").toString()),
       email: "victim@example.com",
     };
-    const tampered = [
-      header,
-      Buffer.from(JSON.stringify(forged)).toString("base64url"),
-      signature,
-    ].join(".");
+    const tampered = [header, Buffer.from(JSON.stringify(forged)).toString("base64url"), signature].join(".");
     expect(await verifySignupToken(tampered, secret, now)).toEqual({
       valid: false,
       reason: "invalid",
     });
 
-    const none = Buffer.from(JSON.stringify({ alg: "none" })).toString(
-      "base64url",
-    );
-    expect(await verifySignupToken(`${none}.${payload}.`, secret, now)).toEqual(
-      { valid: false, reason: "invalid" },
-    );
+    const none = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
+    expect(await verifySignupToken(`${none}.${payload}.`, secret, now)).toEqual({
+      valid: false,
+      reason: "invalid",
+    });
     expect(await verifySignupToken("", secret, now)).toEqual({
       valid: false,
       reason: "invalid",

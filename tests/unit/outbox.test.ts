@@ -69,12 +69,8 @@ describe("the local outbox", () => {
       email: "grace@example.com",
       properties: { consent_source: "newsletter-page" },
     });
-    const contacts = JSON.parse(
-      await fs.readFile(path.join(dir, "contacts.json"), "utf8"),
-    );
+    const contacts = JSON.parse(await fs.readFile(path.join(dir, "contacts.json"), "utf8"));
     expect(Object.keys(contacts)).toEqual(["grace@example.com"]);
-    expect(contacts["grace@example.com"].properties.consent_source).toBe(
-      "newsletter-page",
-    );
+    expect(contacts["grace@example.com"].properties.consent_source).toBe("newsletter-page");
   });
 });

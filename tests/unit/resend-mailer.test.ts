@@ -41,8 +41,7 @@ const email = {
   idempotencyKey: "key-1",
 };
 
-const fail = (spec: Record<string, unknown>) =>
-  fake.state.failures.push({ status: 500, times: 1, ...spec });
+const fail = (spec: Record<string, unknown>) => fake.state.failures.push({ status: 500, times: 1, ...spec });
 const mailer = () =>
   resendMailer({
     apiKey: "re_unit",
@@ -72,9 +71,7 @@ describe("the Resend mailer", () => {
     fail({ status: 503 });
     fail({ networkError: true });
     await mailer().send(email);
-    expect(fake.state.requests.map((request) => request.status)).toEqual([
-      429, 503, 0, 200,
-    ]);
+    expect(fake.state.requests.map((request) => request.status)).toEqual([429, 503, 0, 200]);
     expect(fake.state.emails).toHaveLength(1);
   });
 

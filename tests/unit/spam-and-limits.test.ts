@@ -2,12 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "@/lib/client-ip";
 import { memoryRateLimiter } from "@/lib/rate-limit";
-import {
-  botSignal,
-  FILL_TIME_FIELD,
-  HONEYPOT_FIELD,
-  MIN_FILL_MS,
-} from "@/lib/spam";
+import { botSignal, FILL_TIME_FIELD, HONEYPOT_FIELD, MIN_FILL_MS } from "@/lib/spam";
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -17,12 +12,8 @@ const form = (entries: Record<string, string>) => {
 
 describe("botSignal", () => {
   it("flags a filled honeypot and a too-fast submission", () => {
-    expect(botSignal(form({ [HONEYPOT_FIELD]: "https://spam.example" }))).toBe(
-      "honeypot",
-    );
-    expect(
-      botSignal(form({ [FILL_TIME_FIELD]: String(MIN_FILL_MS - 1) })),
-    ).toBe("too-fast");
+    expect(botSignal(form({ [HONEYPOT_FIELD]: "https://spam.example" }))).toBe("honeypot");
+    expect(botSignal(form({ [FILL_TIME_FIELD]: String(MIN_FILL_MS - 1) }))).toBe("too-fast");
   });
 
   it("lets people through, including those without JavaScript (no fill time)", () => {
@@ -49,9 +40,7 @@ describe("clientIp", () => {
         }),
       ),
     ).toBe("203.0.113.1");
-    expect(
-      clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" })),
-    ).toBe("203.0.113.2");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" }))).toBe("203.0.113.2");
     expect(clientIp(new Headers())).toBe("unknown");
   });
 });

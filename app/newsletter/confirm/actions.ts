@@ -10,15 +10,9 @@ export type ConfirmState = {
   message?: string;
 };
 
-export async function confirm(
-  _previous: ConfirmState,
-  form: FormData,
-): Promise<ConfirmState> {
+export async function confirm(_previous: ConfirmState, form: FormData): Promise<ConfirmState> {
   const token = form.get("token");
-  const check = await verifySignupToken(
-    typeof token === "string" ? token : "",
-    signingSecret(),
-  );
+  const check = await verifySignupToken(typeof token === "string" ? token : "", signingSecret());
   if (!check.valid) {
     return {
       status: "invalid",

@@ -16,21 +16,14 @@ type Props = { searchParams: Promise<{ token?: string | string[] }> };
 
 export default async function ConfirmPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const check =
-    typeof token === "string"
-      ? await verifySignupToken(token, signingSecret())
-      : undefined;
+  const check = typeof token === "string" ? await verifySignupToken(token, signingSecret()) : undefined;
 
   if (!check?.valid) {
     return (
       <div className="mx-auto max-w-6xl px-5 sm:px-8">
         <PageHeader
           eyebrow="Newsletter"
-          heading={
-            check?.reason === "expired"
-              ? "This link has expired"
-              : "This link does not work"
-          }
+          heading={check?.reason === "expired" ? "This link has expired" : "This link does not work"}
           lead={
             check?.reason === "expired"
               ? "Confirmation links are valid for seven days. Nobody was subscribed. Sign up again and you will get a fresh link."

@@ -1,0 +1,332 @@
+// Measures every page in the sitemap plus the 404 page on a production build served by
+// `next start` (local outbox, no variables needed): Lighthouse mobile and desktop (median of
+// N runs), client JavaScript per route (gzipped, from what the HTML loads), Nu HTML Checker
+// errors, internal links and assets, and loopback throughput. Prints one table, writes JSON
+// to reports/. With --check, measures what the budgets need and fails when one is broken.
+//
+//   npm run bench                 full measurement (3 Lighthouse runs per page and form factor)
+//   npm run bench:check           budgets from scripts/budgets.json (mobile Lighthouse only)
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { chromiumPath, ensureBuild, percentile, startNext } from "./lib/serve.mjs";
+
+const { values: options } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    runs: { type: "string" },
+    "skip-build": { type: "boolean", default: false },
+    port: { type: "string", default: "3200" },
+  },
+});
+const check = options.check;
+const runs = Number(options.runs ?? 3);
+const budgets = JSON.parse(fs.readFileSync("scripts/budgets.json", "utf8"));
+const NOT_FOUND_PATH = "/this-page-does-not-exist";
+// React renders action="" on Server Action forms (progressive enhancement); the Nu checker
+// flags it. This exact message is filtered, nothing broader.
+const VNU_FILTER = "Bad value “” for attribute “action” on element “form”: Must be non-empty.";
+
+if (!options["skip-build"]) ensureBuild({ force: !check });
+const outbox = fs.mkdtempSync(path.join(os.tmpdir(), "bench-outbox-"));
+const server = await startNext({
+  port: Number(options.port),
+  env: { OUTBOX_DIR: outbox, RESEND_API_KEY: "" },
+});
+const origin = server.origin;
+
+const rowKey = (pagePath) => (pagePath === NOT_FOUND_PATH ? "404" : pagePath);
+const median = (values) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+async function pagesFromSitemap() {
+  const xml = await (await fetch(`${origin}/sitemap.xml`)).text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+}
+
+function attributeUrls(html) {
+  const urls = [];
+  for (const match of html.matchAll(/\s(?:href|src)="([^"]+)"/g))
+    urls.push(match[1].replaceAll("&amp;", "&"));
+  for (const match of html.matchAll(/\ssrcset="([^"]+)"/g)) {
+    for (const candidate of match[1].split(","))
+      urls.push(candidate.trim().split(/\s+/)[0].replaceAll("&amp;", "&"));
+  }
+  return urls;
+}
+
+async function clientJsGzipBytes(html) {
+  // Modern browsers skip noModule scripts (Next's polyfills), so they are not counted.
+  const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)]
+    .filter((match) => !/nomodule/i.test(match[1]))
+    .map((match) => match[2]);
+  let total = 0;
+  for (const src of new Set(scripts)) {
+    const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return { bytes: total, files: new Set(scripts).size };
+}
+
+function validateHtml(files) {
+  const jar = path.join("node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+  const result = spawnSync("java", ["-jar", jar, "--format", "json", "--errors-only", ...files], {
+    encoding: "utf8",
+  });
+  if (result.error) throw new Error(`Nu HTML Checker needs Java: ${result.error.message}`);
+  const messages = JSON.parse(result.stderr || '{"messages":[]}').messages;
+  return messages.filter(
+    (message) => (message.type === "error" || message.subType === "fatal") && message.message !== VNU_FILTER,
+  );
+}
+
+async function runLighthouse(url, formFactor, port, attempt = 1) {
+  const flags = {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+  };
+  const result = await lighthouse(url, flags, formFactor === "desktop" ? desktopConfig : undefined);
+  if (result.lhr.runtimeError) {
+    // Lighthouse occasionally loses a trace (NO_NAVSTART) on a busy machine: measure again.
+    if (attempt < 3) return runLighthouse(url, formFactor, port, attempt + 1);
+    throw new Error(`Lighthouse could not measure ${url}: ${result.lhr.runtimeError.message}`);
+  }
+  const { categories, audits } = result.lhr;
+  fs.mkdirSync("reports/lighthouse", { recursive: true });
+  fs.writeFileSync(
+    `reports/lighthouse/${new URL(url).pathname.replace(/\W+/g, "_")}-${formFactor}.json`,
+    result.report,
+  );
+  const scriptBytes =
+    audits["resource-summary"].details.items.find((item) => item.resourceType === "script")?.transferSize ??
+    0;
+  return {
+    performance: Math.round(categories.performance.score * 100),
+    accessibility: Math.round(categories.accessibility.score * 100),
+    bestPractices: Math.round(categories["best-practices"].score * 100),
+    seo: Math.round(categories.seo.score * 100),
+    fcpMs: audits["first-contentful-paint"].numericValue,
+    lcpMs: audits["largest-contentful-paint"].numericValue,
+    tbtMs: audits["total-blocking-time"].numericValue,
+    cls: audits["cumulative-layout-shift"].numericValue,
+    totalBytes: audits["total-byte-weight"].numericValue,
+    scriptBytes,
+    failing: Object.values(audits)
+      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === "binary")
+      .map((audit) => audit.id),
+  };
+}
+
+function medianRun(samples) {
+  const keys = [
+    "performance",
+    "accessibility",
+    "bestPractices",
+    "seo",
+    "fcpMs",
+    "lcpMs",
+    "tbtMs",
+    "cls",
+    "totalBytes",
+    "scriptBytes",
+  ];
+  const result = Object.fromEntries(keys.map((key) => [key, median(samples.map((sample) => sample[key]))]));
+  result.failing = [...new Set(samples.flatMap((sample) => sample.failing))];
+  return result;
+}
+
+async function throughput(pagePath) {
+  const result = await autocannon({
+    url: `${origin}${pagePath}`,
+    connections: 10,
+    duration: 5,
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const report = {
+  at: new Date().toISOString(),
+  mode: check ? "check" : "full",
+  runs,
+  node: process.version,
+  pages: {},
+};
+let chrome;
+try {
+  const paths = [...(await pagesFromSitemap()), NOT_FOUND_PATH];
+  const htmlDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-html-"));
+  const linkTargets = new Map();
+
+  for (const pagePath of paths) {
+    const response = await fetch(`${origin}${pagePath}`);
+    const html = await response.text();
+    const file = path.join(htmlDir, `${rowKey(pagePath).replace(/\W+/g, "_") || "home"}.html`);
+    fs.writeFileSync(file, html);
+    report.pages[rowKey(pagePath)] = {
+      path: pagePath,
+      status: response.status,
+      file,
+      clientJs: await clientJsGzipBytes(html),
+    };
+    for (const raw of attributeUrls(html)) {
+      if (/^(mailto:|tel:|data:|#)/.test(raw)) continue;
+      const url = new URL(raw, `${origin}${pagePath}`);
+      if (url.origin !== origin) continue;
+      const target = url.pathname + url.search;
+      if (!linkTargets.has(target)) linkTargets.set(target, new Set());
+      linkTargets.get(target).add(rowKey(pagePath));
+    }
+  }
+
+  // Internal links and assets
+  const broken = [];
+  for (const [target, from] of linkTargets) {
+    const status = (await fetch(`${origin}${target}`, { redirect: "follow" })).status;
+    if (status !== 200) broken.push({ target, status, from: [...from] });
+  }
+  report.links = { checked: linkTargets.size, broken };
+
+  // HTML validity
+  const errors = validateHtml(Object.values(report.pages).map((page) => page.file));
+  for (const page of Object.values(report.pages)) {
+    page.htmlErrors = errors
+      .filter((message) => message.url?.endsWith(path.basename(page.file)))
+      .map((message) => `${message.lastLine}: ${message.message}`);
+  }
+
+  // Lighthouse
+  const chromePath = chromiumPath();
+  chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const formFactors = check ? ["mobile"] : ["mobile", "desktop"];
+  // Lighthouse refuses documents that answer 404 (runtime error ERRORED_DOCUMENT_REQUEST), so
+  // the 404 page gets the other measurements only.
+  for (const pagePath of paths.filter((candidate) => candidate !== NOT_FOUND_PATH)) {
+    for (const formFactor of formFactors) {
+      const samples = [];
+      for (let run = 0; run < runs; run++)
+        samples.push(await runLighthouse(`${origin}${pagePath}`, formFactor, chrome.port));
+      report.pages[rowKey(pagePath)][formFactor] = medianRun(samples);
+      process.stderr.write(`lighthouse ${formFactor} ${pagePath} done\n`);
+    }
+  }
+
+  if (!check) {
+    report.throughput = {};
+    for (const pagePath of ["/", "/vp-engineering-coaching"])
+      report.throughput[pagePath] = await throughput(pagePath);
+  }
+} finally {
+  await chrome?.kill();
+  server.stop();
+}
+
+// One table
+const kb = (bytes) => Number((bytes / 1024).toFixed(1));
+const show = (value, format = (v) => v) => (value === undefined ? "-" : format(value));
+const rows = Object.entries(report.pages).map(([key, page]) => {
+  const m = page.mobile;
+  const d = page.desktop;
+  const load = report.throughput?.[page.path];
+  return {
+    page: key,
+    "m perf": show(m?.performance),
+    "m a11y": show(m?.accessibility),
+    "m bp": show(m?.bestPractices),
+    "m seo": show(m?.seo),
+    "FCP ms": show(m?.fcpMs, Math.round),
+    "LCP ms": show(m?.lcpMs, Math.round),
+    "TBT ms": show(m?.tbtMs, Math.round),
+    CLS: show(m?.cls, (v) => Number(v.toFixed(3))),
+    "total KB": show(m?.totalBytes, kb),
+    "script KB": show(m?.scriptBytes, kb),
+    "d perf": show(d?.performance),
+    "d LCP ms": show(d?.lcpMs, Math.round),
+    "JS gz KB": kb(page.clientJs.bytes),
+    "html err": page.htmlErrors.length,
+    "req/s": show(load?.requestsPerSecond),
+    "p50/p99 ms": show(load, (v) => `${v.p50Ms}/${v.p99Ms}`),
+  };
+});
+console.table(rows);
+console.log(
+  `internal links and assets checked: ${report.links.checked}, broken: ${report.links.broken.length}`,
+);
+fs.mkdirSync("reports", { recursive: true });
+const out = `reports/bench${check ? "-check" : ""}.json`;
+fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`JSON: ${out}`);
+
+// Budgets
+if (check) {
+  const problems = [];
+  const lh = budgets.lighthouseMobile;
+  for (const [key, page] of Object.entries(report.pages)) {
+    const m = page.mobile;
+    const expect = (name, ok, detail) => {
+      if (!ok) problems.push(`${key}: ${name} ${detail}`);
+    };
+    if (m) {
+      expect("performance", m.performance >= lh.performance, `${m.performance} < ${lh.performance}`);
+      expect(
+        "accessibility",
+        m.accessibility >= lh.accessibility,
+        `${m.accessibility} < ${lh.accessibility} (${m.failing.join(", ")})`,
+      );
+      expect(
+        "bestPractices",
+        m.bestPractices >= lh.bestPractices,
+        `${m.bestPractices} < ${lh.bestPractices} (${m.failing.join(", ")})`,
+      );
+      expect("seo", m.seo >= lh.seo, `${m.seo} < ${lh.seo} (${m.failing.join(", ")})`);
+      expect("cls", m.cls <= lh.cls, `${m.cls} > ${lh.cls}`);
+      expect("tbt", m.tbtMs <= lh.tbtMs, `${Math.round(m.tbtMs)} ms > ${lh.tbtMs} ms`);
+      expect("lcp", m.lcpMs <= lh.lcpMs, `${Math.round(m.lcpMs)} ms > ${lh.lcpMs} ms`);
+    }
+    expect("htmlErrors", page.htmlErrors.length <= budgets.htmlErrors, page.htmlErrors.join("; "));
+    const jsBudget = budgets.clientJsGzipKb[key] ?? budgets.clientJsGzipKb.default;
+    expect(
+      "clientJs",
+      kb(page.clientJs.bytes) <= jsBudget,
+      `${kb(page.clientJs.bytes)} KB gzipped > ${jsBudget} KB`,
+    );
+  }
+  if (report.links.broken.length > budgets.brokenLinks) {
+    for (const link of report.links.broken)
+      problems.push(`broken link ${link.target} (${link.status}) on ${link.from.join(", ")}`);
+  }
+  if (problems.length) {
+    console.error(`\nBudgets broken (scripts/budgets.json):\n  - ${problems.join("\n  - ")}`);
+    process.exitCode = 1;
+  } else {
+    console.log("\nAll budgets met.");
+  }
+}
