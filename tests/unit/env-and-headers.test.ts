@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseServerEnv } from "@/lib/env";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+
+const resend = {
+  RESEND_API_KEY: "re_123",
+  MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
+  CONTACT_TO_EMAIL: "coach@example.com",
+  RESEND_SEGMENT_ID: "seg_1",
+  SIGNING_SECRET: "s".repeat(32),
+};
+
+const envError = (source: Record<string, string>) => {
+  try {
+    parseServerEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected an EnvError");
+};
+
+describe("parseServerEnv", () => {
+  it("runs with nothing set: local outbox, localhost, default limits", () => {
+    const env = parseServerEnv({});
+    expect(env.siteUrl).toBe("http://localhost:3000");
+    expect(env.mail).toMatchObject({ transport: "outbox", outboxDir: ".outbox" });
+    expect(env.rateLimit).toEqual({ max: 5, windowSeconds: 600 });
+  });
+
+  it("uses Resend when the key and its companions are set; empty strings count as unset", () => {
+    expect(parseServerEnv(resend).mail).toMatchObject({
+      transport: "resend",
+      to: "coach@example.com",
+      segmentId: "seg_1",
+    });
+    expect(parseServerEnv({ RESEND_API_KEY: "", SITE_URL: "" }).mail.transport).toBe("outbox");
+  });
+
+  it("lists every variable Resend still needs, in one message", () => {
+    const message = envError({ RESEND_API_KEY: "re_123" });
+    for (const name of ["MAIL_FROM", "CONTACT_TO_EMAIL", "RESEND_SEGMENT_ID", "SIGNING_SECRET"]) {
+      expect(message).toContain(`${name} is required when RESEND_API_KEY is set`);
+    }
+  });
+
+  it("rejects bad values with the variable's name", () => {
+    expect(envError({ SITE_URL: "coaching.example" })).toContain("SITE_URL");
+    expect(envError({ ...resend, SIGNING_SECRET: "short" })).toMatch(
+      /SIGNING_SECRET must be at least 32 characters/,
+    );
+    expect(envError({ ...resend, MAIL_FROM: "not an address" })).toContain("MAIL_FROM");
+    expect(envError({ RATE_LIMIT_MAX: "0" })).toContain("RATE_LIMIT_MAX");
+    expect(envError({ RATE_LIMIT_WINDOW_SECONDS: "-5" })).toContain("RATE_LIMIT_WINDOW_SECONDS");
+  });
+
+  it("accepts a bare sender address, strips a trailing slash and coerces numbers", () => {
+    const env = parseServerEnv({
+      ...resend,
+      MAIL_FROM: "website@mail.example.com",
+      SITE_URL: "https://x.example/",
+      RATE_LIMIT_MAX: "9",
+    });
+    expect(env.mail.from).toBe("website@mail.example.com");
+    expect(env.siteUrl).toBe("https://x.example");
+    expect(env.rateLimit.max).toBe(9);
+  });
+});
+
+describe("security headers", () => {
+  it("lock the CSP down everywhere but inline scripts, which static pages need", () => {
+    const csp = contentSecurityPolicy({ development: false });
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "default-src 'self'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(contentSecurityPolicy({ development: true })).toContain("'unsafe-eval'");
+  });
+
+  it("send HSTS in production only, and the other headers always", () => {
+    const names = (production: boolean) => securityHeaders({ production }).map((header) => header.key);
+    expect(names(true)).toContain("Strict-Transport-Security");
+    expect(names(false)).not.toContain("Strict-Transport-Security");
+    expect(names(false)).toEqual(
+      expect.arrayContaining([
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+      ]),
+    );
+  });
+});
