@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 
-export function Cards({ children }: { children: ReactNode }) {
-  return <div className="not-prose my-10 grid gap-5 md:grid-cols-2 lg:grid-cols-3">{children}</div>;
+const grid = {
+  2: "md:grid-cols-2",
+  3: "md:grid-cols-2 lg:grid-cols-3",
+} as const;
+
+/** A grid of cards; two columns suit an even number of cards, three an odd one. */
+export function Cards({ columns = 3, children }: { columns?: 2 | 3; children: ReactNode }) {
+  return <div className={`not-prose my-10 grid gap-5 ${grid[columns]}`}>{children}</div>;
 }
 
 type CardProps = { title: string; eyebrow?: string; children: ReactNode };
