@@ -25,7 +25,11 @@ try {
   fs.mkdirSync(outDir, { recursive: true });
   for (const colorScheme of schemes) {
     for (const width of widths) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, reducedMotion: "reduce" });
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        colorScheme,
+        reducedMotion: "reduce",
+      });
       const page = await context.newPage();
       for (const pagePath of paths) {
         await page.goto(`${server.origin}${pagePath}`, { waitUntil: "networkidle" });
