@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import { sendInquiry, type InquiryState } from "@/app/contact/actions";
 import { controlClass, Field } from "@/components/field";
+import { FormAlert } from "@/components/form-alert";
 import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFillTime } from "@/components/use-fill-time";
@@ -61,14 +62,7 @@ export function InquiryForm() {
           <p id={`${id}-required`} className="text-sm text-muted">
             All fields are required unless marked optional.
           </p>
-          <div
-            role="alert"
-            className={
-              state.status === "error" ? "rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink" : ""
-            }
-          >
-            {state.status === "error" && state.message}
-          </div>
+          <FormAlert message={state.status === "error" ? state.message : undefined} />
           <div className="grid gap-6 sm:grid-cols-2">
             <Field id={`${id}-name`} label="Name" error={errorFor("name")}>
               {(control) => (

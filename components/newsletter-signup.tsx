@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import { subscribe, type NewsletterState } from "@/app/newsletter/actions";
 import { controlClass, Field } from "@/components/field";
+import { FormAlert } from "@/components/form-alert";
 import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFillTime } from "@/components/use-fill-time";
@@ -125,14 +126,7 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
         >
           {(state.status === "success" || state.status === "invalid") && state.message}
         </div>
-        <div
-          role="alert"
-          className={
-            state.status === "error" ? "mt-6 rounded-xl border border-danger/40 bg-danger/5 p-4 text-ink" : ""
-          }
-        >
-          {state.status === "error" && state.message}
-        </div>
+        <FormAlert message={state.status === "error" ? state.message : undefined} className="mt-6" />
         {state.status !== "success" && form}
       </div>
     </section>

@@ -41,3 +41,11 @@ export function rateLimiter(): RateLimiter {
   instance ??= memoryRateLimiter(serverEnv().rateLimit);
   return instance;
 }
+
+/** Consumes one attempt for this form from the request's client; returns the wait, in words, if refused. */
+export async function rateLimitWait(form: string, ip: string): Promise<string | undefined> {
+  const result = await rateLimiter().consume(`${form}:${ip}`);
+  if (result.allowed) return undefined;
+  const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

@@ -67,9 +67,11 @@ function attributeUrls(html) {
 
 async function clientJsGzipBytes(html) {
   // Modern browsers skip noModule scripts (Next's polyfills), so they are not counted.
-  const scripts = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)]
-    .filter((match) => !/nomodule/i.test(match[1]))
-    .map((match) => match[2]);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((match) => match[1])
+    .filter((attributes) => !/\snomodule\b/i.test(attributes))
+    .map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1])
+    .filter(Boolean);
   let total = 0;
   for (const src of new Set(scripts)) {
     const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());

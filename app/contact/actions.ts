@@ -7,7 +7,7 @@ import { formValues, type FormState } from "@/lib/form-state";
 import { deliverInquiry } from "@/lib/inquiry";
 import { inquiryFields, inquirySchema, type InquiryField } from "@/lib/inquiry-schema";
 import { MailError } from "@/lib/mail";
-import { rateLimiter } from "@/lib/rate-limit";
+import { rateLimitWait } from "@/lib/rate-limit";
 import { siteConfig } from "@/lib/site-config";
 import { botSignal } from "@/lib/spam";
 
@@ -43,12 +43,11 @@ export async function sendInquiry(_previous: InquiryState, form: FormData): Prom
     };
   }
 
-  const limit = await rateLimiter().consume(`inquiry:${clientIp(await headers())}`);
-  if (!limit.allowed) {
-    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+  const wait = await rateLimitWait("inquiry", clientIp(await headers()));
+  if (wait) {
     return {
       status: "error",
-      message: `Your message was not sent: this network has sent several messages in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or email ${siteConfig.contact.email}.`,
+      message: `Your message was not sent: this network has sent several messages in a short time. Please try again in ${wait}, or email ${siteConfig.contact.email}.`,
       values,
       answeredAt,
     };

@@ -7,7 +7,7 @@ import { formValues, type FormState } from "@/lib/form-state";
 import { MailError } from "@/lib/mail";
 import { requestConfirmation } from "@/lib/newsletter";
 import { newsletterFields, newsletterSchema, type NewsletterField } from "@/lib/newsletter-schema";
-import { rateLimiter } from "@/lib/rate-limit";
+import { rateLimitWait } from "@/lib/rate-limit";
 import { botSignal } from "@/lib/spam";
 
 export type NewsletterState = FormState<NewsletterField>;
@@ -43,12 +43,11 @@ export async function subscribe(_previous: NewsletterState, form: FormData): Pro
     };
   }
 
-  const limit = await rateLimiter().consume(`newsletter:${clientIp(await headers())}`);
-  if (!limit.allowed) {
-    const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
+  const wait = await rateLimitWait("newsletter", clientIp(await headers()));
+  if (wait) {
     return {
       status: "error",
-      message: `Too many signups from this network in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      message: `Too many signups from this network in a short time. Please try again in ${wait}.`,
       values,
       answeredAt,
     };
