@@ -13,4 +13,7 @@ export const serif = localFont({
   variable: "--font-fraunces",
   weight: "100 900",
   display: "swap",
+  // Next sizes fallbacks from Arial by default; a serif face swaps in with far less movement
+  // when its fallback is a serif sized to its metrics.
+  adjustFontFallback: "Times New Roman",
 });

@@ -300,3 +300,19 @@ test("a Server Action posted from another origin is refused and sends nothing", 
   expect(sameOrigin.status()).toBe(200);
   expect((await fakeResend.emails()).length).toBeGreaterThan(0);
 });
+
+test("an oversized request body is refused before it is parsed", async ({ page, request }) => {
+  await page.goto("/contact");
+  const fields = await page
+    .getByRole("main")
+    .locator("form input[type=hidden]")
+    .evaluateAll((inputs) =>
+      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+    );
+  const response = await request.post("/contact", {
+    multipart: { ...Object.fromEntries(fields), ...valid, message: "x".repeat(100_000), fill_ms: "60000" },
+    headers: { origin: new URL(page.url()).origin, "x-forwarded-for": "203.0.113.11" },
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(await fakeResend.emails()).toEqual([]);
+});
