@@ -47,6 +47,15 @@ test.describe("every page", () => {
     });
   }
 
+  test("no page scrolls sideways on a 320 px phone", async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of [...pages, "/this-page-does-not-exist"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
   test("internal links and assets resolve", async ({ page, request }) => {
     const targets = new Set<string>();
     for (const path of pages) {
