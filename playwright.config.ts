@@ -49,6 +49,9 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
+        // The origin the pages were built with (canonical URLs are static); tests follow
+        // confirmation links by path.
+        SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
         RESEND_API_KEY: "re_test_e2e",
         RESEND_BASE_URL: fakeResendURL,
         MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",

@@ -21,8 +21,8 @@ const envSchema = z
       (value) => (value === "" ? undefined : value),
       z
         .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
-        .default("http://localhost:3000")
-        .transform((url) => url.replace(/\/+$/, "")),
+        .transform((url) => url.replace(/\/+$/, ""))
+        .optional(),
     ),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     RESEND_API_KEY: optionalString,
@@ -38,7 +38,9 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (!env.RESEND_API_KEY) return;
+    // Real emails carry confirmation links: they must not point at localhost.
     const requiredWithResend = [
+      "SITE_URL",
       "MAIL_FROM",
       "CONTACT_TO_EMAIL",
       "RESEND_SEGMENT_ID",
@@ -110,7 +112,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
         signingSecret: env.SIGNING_SECRET,
       };
   return {
-    siteUrl: env.SITE_URL,
+    siteUrl: env.SITE_URL ?? "http://localhost:3000",
     production: env.NODE_ENV === "production",
     mail,
     rateLimit: {

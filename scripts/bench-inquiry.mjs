@@ -25,6 +25,7 @@ fake.state.delayMs = Number(options["resend-latency"]);
 const server = await startNext({
   port: Number(options.port),
   env: {
+    SITE_URL: `http://127.0.0.1:${options.port}`,
     RESEND_API_KEY: "re_bench",
     RESEND_BASE_URL: `http://127.0.0.1:${fakeAddress.port}`,
     MAIL_FROM: "Bench <bench@example.com>",

@@ -3,6 +3,7 @@ import { EnvError, parseServerEnv } from "@/lib/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 const resend = {
+  SITE_URL: "https://coaching.example",
   RESEND_API_KEY: "re_123",
   MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
   CONTACT_TO_EMAIL: "coach@example.com",
@@ -39,7 +40,7 @@ describe("parseServerEnv", () => {
 
   it("lists every variable Resend still needs, in one message", () => {
     const message = envError({ RESEND_API_KEY: "re_123" });
-    for (const name of ["MAIL_FROM", "CONTACT_TO_EMAIL", "RESEND_SEGMENT_ID", "SIGNING_SECRET"]) {
+    for (const name of ["SITE_URL", "MAIL_FROM", "CONTACT_TO_EMAIL", "RESEND_SEGMENT_ID", "SIGNING_SECRET"]) {
       expect(message).toContain(`${name} is required when RESEND_API_KEY is set`);
     }
   });
