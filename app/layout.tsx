@@ -8,7 +8,7 @@ import { footerPages, navPages } from "@/lib/content";
 import { siteUrl } from "@/lib/env";
 import { siteConfig } from "@/lib/site-config";
 import { practiceGraph } from "@/lib/structured-data";
-import { sans, serif } from "./fonts";
+import { serif } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -37,7 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     label: page.footer.label,
   }));
   return (
-    <html lang={siteConfig.language} className={`${sans.variable} ${serif.variable}`}>
+    <html lang={siteConfig.language} className={serif.variable}>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"

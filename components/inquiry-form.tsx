@@ -8,23 +8,14 @@ import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFillTime } from "@/components/use-fill-time";
 import { useFormFeedback } from "@/components/use-form-feedback";
-import {
-  inquiryFields,
-  inquiryLimits,
-  inquiryRoles,
-  inquirySchema,
-  type InquiryField,
-} from "@/lib/inquiry-schema";
+import { inquiryFields, inquiryLimits, inquiryRoles, type InquiryField } from "@/lib/inquiry-fields";
 
 const initialState: InquiryState = { status: "idle" };
+const loadShape = () => import("@/lib/inquiry-schema").then((module) => module.inquirySchema.shape);
 
 export function InquiryForm() {
   const [state, formAction, pending] = useActionState(sendInquiry, initialState);
-  const { formRef, statusRef, errorFor, control } = useFormFeedback(
-    state,
-    inquiryFields,
-    inquirySchema.shape,
-  );
+  const { formRef, statusRef, errorFor, control } = useFormFeedback(state, inquiryFields, loadShape);
   const fillTime = useFillTime();
   const id = useId();
   const common = (field: InquiryField) => ({

@@ -8,7 +8,7 @@ import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFillTime } from "@/components/use-fill-time";
 import { useFormFeedback } from "@/components/use-form-feedback";
-import { newsletterFields, newsletterSchema, type SignupSource } from "@/lib/newsletter-schema";
+import { newsletterFields, type SignupSource } from "@/lib/newsletter-fields";
 import { newsletterPitch, siteConfig } from "@/lib/site-config";
 
 type Variant = "band" | "page" | "inline" | "retry";
@@ -21,15 +21,12 @@ const sources: Record<Variant, SignupSource> = {
 };
 
 const initialState: NewsletterState = { status: "idle" };
+const loadShape = () => import("@/lib/newsletter-schema").then((module) => module.newsletterSchema.shape);
 
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
 export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) {
   const [state, formAction, pending] = useActionState(subscribe, initialState);
-  const { formRef, statusRef, errorFor, control } = useFormFeedback(
-    state,
-    newsletterFields,
-    newsletterSchema.shape,
-  );
+  const { formRef, statusRef, errorFor, control } = useFormFeedback(state, newsletterFields, loadShape);
   const fillTime = useFillTime();
   const id = useId();
   const headingId = `${id}-heading`;

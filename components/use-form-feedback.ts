@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FocusEvent } from "
 import type { FormState } from "@/lib/form-state";
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-type Shape<Field extends string> = Record<
+export type Shape<Field extends string> = Record<
   Field,
   { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
 >;
@@ -13,11 +13,15 @@ type Shape<Field extends string> = Record<
  * Field errors for a Server Action form: the server's answer, refined in the browser as the
  * person leaves each field (never on every key), and focus on the first bad field after an
  * invalid answer (or on the status message after success).
+ *
+ * The schema arrives through `loadShape`, a dynamic import started when a field first gets
+ * focus: zod stays out of the JavaScript every page loads, and is there by the time the
+ * person leaves the field.
  */
 export function useFormFeedback<Field extends string>(
   state: FormState<Field>,
   fields: readonly Field[],
-  shape: Shape<Field>,
+  loadShape: () => Promise<Shape<Field>>,
 ) {
   const [client, setClient] = useState<{
     answeredAt: number | undefined;
@@ -28,6 +32,8 @@ export function useFormFeedback<Field extends string>(
   });
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
+  const shape = useRef<Promise<Shape<Field>> | null>(null);
+  const schema = () => (shape.current ??= loadShape());
 
   // Errors found in the browser belong to the latest server answer; a new answer replaces them.
   const clientErrors: Partial<Record<Field, string | null>> =
@@ -45,8 +51,16 @@ export function useFormFeedback<Field extends string>(
     }
   }, [state, fields]);
 
-  function validate(field: Field, value: string) {
-    const result = shape[field].safeParse(value);
+  async function validate(field: Field, value: string) {
+    let rules: Shape<Field>;
+    try {
+      rules = await schema();
+    } catch {
+      // The schema could not load (offline): the server still checks everything on submit.
+      shape.current = null;
+      return;
+    }
+    const result = rules[field].safeParse(value);
     const message = result.success ? null : (result.error?.issues[0]?.message ?? null);
     setClient((previous) => ({
       answeredAt: state.answeredAt,
@@ -66,6 +80,9 @@ export function useFormFeedback<Field extends string>(
     defaultValue: state.values?.[field] ?? "",
     // Without JavaScript, autofocus is how focus reaches the first bad field after the reload.
     autoFocus: field === firstInvalid,
+    onFocus: () => {
+      schema().catch(() => (shape.current = null));
+    },
     onBlur: (event: FocusEvent<Control>) => {
       // Leaving for the submit button: the submission checks everything, and a message
       // appearing now would push the button away from under the pointer.
@@ -76,10 +93,10 @@ export function useFormFeedback<Field extends string>(
         next.form === event.currentTarget.form
       )
         return;
-      validate(field, event.currentTarget.value);
+      void validate(field, event.currentTarget.value);
     },
     onChange: (event: ChangeEvent<Control>) => {
-      if (errorFor(field) !== undefined) validate(field, event.currentTarget.value);
+      if (errorFor(field) !== undefined) void validate(field, event.currentTarget.value);
     },
   });
 

@@ -1,10 +1,7 @@
+import { inquiryLimits, inquiryRoles, type InquiryField } from "@/lib/inquiry-fields";
 import { multiLine, singleLine } from "@/lib/text";
 import "@/lib/zod";
 import * as z from "zod/mini";
-
-export const inquiryRoles = ["VP Engineering", "CTO", "Head/Director of Engineering", "Other"] as const;
-
-export const inquiryLimits = { name: 100, email: 254, company: 120, message: 4000, messageMin: 20 };
 
 const blankToUndefined = <T extends string>(value: T | undefined) => (value ? value : undefined);
 
@@ -65,14 +62,6 @@ export const inquirySchema = z.object({
         `Please keep it under ${inquiryLimits.message} characters: we can go into detail on the call.`,
       ),
     ),
-});
+} satisfies Record<InquiryField, z.ZodMiniType>);
 
 export type Inquiry = z.output<typeof inquirySchema>;
-export type InquiryField = keyof z.input<typeof inquirySchema>;
-export const inquiryFields = [
-  "name",
-  "email",
-  "company",
-  "role",
-  "message",
-] as const satisfies readonly InquiryField[];

@@ -1,11 +1,8 @@
 import { emailField } from "@/lib/inquiry-schema";
+import { signupSources } from "@/lib/newsletter-fields";
 import { singleLine } from "@/lib/text";
 import "@/lib/zod";
 import * as z from "zod/mini";
-
-/** Where a signup came from, kept with the consent. */
-export const signupSources = ["site-band", "newsletter-page", "content-slot", "confirm-page"] as const;
-export type SignupSource = (typeof signupSources)[number];
 
 export const newsletterSchema = z.object({
   email: emailField,
@@ -21,5 +18,3 @@ export const newsletterSchema = z.object({
 });
 
 export type NewsletterSignup = z.output<typeof newsletterSchema>;
-export type NewsletterField = "email" | "firstName";
-export const newsletterFields = ["email", "firstName"] as const satisfies readonly NewsletterField[];

@@ -1,6 +1,6 @@
 import "server-only";
 import { errors, jwtVerify, SignJWT } from "jose";
-import { signupSources, type SignupSource } from "@/lib/newsletter-schema";
+import { signupSources, type SignupSource } from "@/lib/newsletter-fields";
 
 const ISSUER = "newsletter-confirmation";
 export const TOKEN_LIFETIME_SECONDS = 7 * 24 * 60 * 60;

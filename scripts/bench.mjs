@@ -16,6 +16,7 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { deferredChunks } from "./lib/defer-hydration.mjs";
 import { chromiumPath, ensureBuild, percentile, startNext } from "./lib/serve.mjs";
 
 const { values: options } = parseArgs({
@@ -55,7 +56,7 @@ async function pagesFromSitemap() {
 }
 
 function attributeUrls(html) {
-  const urls = [];
+  const urls = [...deferredChunks(html)];
   for (const match of html.matchAll(/\s(?:href|src)="([^"]+)"/g))
     urls.push(match[1].replaceAll("&amp;", "&"));
   for (const match of html.matchAll(/\ssrcset="([^"]+)"/g)) {
@@ -66,12 +67,14 @@ function attributeUrls(html) {
 }
 
 async function clientJsGzipBytes(html) {
-  // Modern browsers skip noModule scripts (Next's polyfills), so they are not counted.
+  // Modern browsers skip noModule scripts (Next's polyfills), so they are not counted. The
+  // framework's chunks are loaded after the first paint (scripts/defer-hydration.mjs).
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
     .map((match) => match[1])
     .filter((attributes) => !/\snomodule\b/i.test(attributes))
     .map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1])
-    .filter(Boolean);
+    .filter(Boolean)
+    .concat(deferredChunks(html));
   let total = 0;
   for (const src of new Set(scripts)) {
     const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());

@@ -6,7 +6,8 @@ import { clientIp } from "@/lib/client-ip";
 import { formValues, type FormState } from "@/lib/form-state";
 import { MailError } from "@/lib/mail";
 import { requestConfirmation } from "@/lib/newsletter";
-import { newsletterFields, newsletterSchema, type NewsletterField } from "@/lib/newsletter-schema";
+import { newsletterFields, type NewsletterField } from "@/lib/newsletter-fields";
+import { newsletterSchema } from "@/lib/newsletter-schema";
 import { rateLimitWait } from "@/lib/rate-limit";
 import { botSignal } from "@/lib/spam";
 

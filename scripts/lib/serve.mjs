@@ -4,11 +4,11 @@ import fs from "node:fs";
 
 export function ensureBuild({ force = false } = {}) {
   if (!force && fs.existsSync(".next/BUILD_ID")) return;
-  const result = spawnSync("npx", ["next", "build"], {
+  const result = spawnSync("npm", ["run", "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build failed");
+  if (result.status !== 0) throw new Error("npm run build failed");
 }
 
 export async function waitFor(url, timeoutMs = 60_000) {

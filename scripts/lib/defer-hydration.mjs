@@ -1,0 +1,91 @@
+// Rewrites a prerendered page so the framework's JavaScript runs after the first contentful
+// paint instead of racing it.
+//
+// Why: Next emits its chunks as <script async> in <head>. On a fast connection they arrive
+// before the stylesheet and web fonts, and their evaluation (about 160 KB gzipped: React,
+// the router, the form islands) runs ahead of the first paint, pushing back the moment the
+// reader sees the text. The pages are fully readable and the forms work without JavaScript,
+// so nothing is lost by hydrating one paint later. The chunks are still preloaded at low
+// priority, so the network fetches them in parallel with the page as before; only their
+// evaluation waits.
+
+const CHUNK_SCRIPT =
+  /<script\b(?=[^>]*\sasync(?:=""|\b))(?![^>]*\snomodule\b)[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"[^>]*><\/script>/gi;
+const PRELOAD = /<link\b(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*\/?>/gi;
+export const LOADER_MARKER = "data-hydrate-after-paint";
+
+/**
+ * Runs in the browser, serialised into the page: loads `sources` once the first contentful
+ * paint has been presented. Browsers without paint timing load them after the next frame.
+ * @param {string[]} sources
+ */
+export function hydrateAfterFirstPaint(sources) {
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    sources.forEach(function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      document.head.appendChild(script);
+    });
+  }
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (types.indexOf("paint") !== -1) {
+    var observer = new PerformanceObserver(function (list) {
+      var painted = list.getEntries().some(function (entry) {
+        return entry.name === "first-contentful-paint";
+      });
+      if (painted) {
+        observer.disconnect();
+        start();
+      }
+    });
+    observer.observe({ type: "paint", buffered: true });
+    // A page opened in a background tab is not painted until shown; hydrate it anyway.
+    setTimeout(start, 5000);
+  } else {
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
+  }
+}
+
+/**
+ * @param {string} html a page prerendered by `next build`
+ * @returns {{ html: string, sources: string[] }} the rewritten page and the chunks it defers
+ */
+export function deferHydration(html) {
+  const sources = [];
+  let rewritten = html.replace(CHUNK_SCRIPT, (_, src) => {
+    if (!sources.includes(src)) sources.push(src);
+    return "";
+  });
+  if (sources.length === 0) return { html, sources };
+
+  // Preloads would fetch the chunks during the first paint again; they go with the tags.
+  rewritten = rewritten.replace(PRELOAD, (tag, href) => (sources.includes(href) ? "" : tag));
+  const loader =
+    `<script ${LOADER_MARKER}="">` +
+    `(${hydrateAfterFirstPaint.toString()})(${JSON.stringify(sources)})` +
+    `</script>`;
+
+  // The last </body> closes the body (the inline flight data escapes "<").
+  const bodyEnd = rewritten.lastIndexOf("</body>");
+  if (bodyEnd === -1) throw new Error("deferHydration: no </body> found");
+  rewritten = rewritten.slice(0, bodyEnd) + loader + rewritten.slice(bodyEnd);
+  return { html: rewritten, sources };
+}
+
+/**
+ * The chunks a rewritten page loads after its first paint (for measuring what it loads).
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function deferredChunks(html) {
+  const loader = new RegExp(`<script ${LOADER_MARKER}="">[\\s\\S]*?\\)\\((\\[[^\\]]*\\])\\)</script>`).exec(
+    html,
+  );
+  return loader ? JSON.parse(loader[1]) : [];
+}
