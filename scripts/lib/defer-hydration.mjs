@@ -1,18 +1,31 @@
-// Rewrites a prerendered page so the framework's JavaScript runs after the first contentful
-// paint instead of racing it.
+// Post-build rewrites that keep the framework's JavaScript out of the way of the first paint.
 //
 // Why: Next emits its chunks as <script async> in <head>. On a fast connection they arrive
-// before the stylesheet and web fonts, and their evaluation (about 160 KB gzipped: React,
+// before the stylesheet and the web font, and their evaluation (about 145 KB gzipped: React,
 // the router, the form islands) runs ahead of the first paint, pushing back the moment the
 // reader sees the text. The pages are fully readable and the forms work without JavaScript,
-// so nothing is lost by hydrating one paint later. The chunks are still preloaded at low
-// priority, so the network fetches them in parallel with the page as before; only their
-// evaluation waits.
+// so nothing is lost by fetching the chunks once the first paint is on screen: the text
+// gets the connection to itself, then the page hydrates.
+//
+// Once loaded, most of the hydration task was V8 compiling the module factories lazily on
+// the main thread (about 20 of 35 ms here). V8's explicit compile hint
+// (https://v8.dev/blog/explicit-compile-hints) compiles a file's functions eagerly on the
+// background thread that streams the script; every function in these chunks runs during
+// hydration, so nothing is compiled in vain. Other browsers ignore the comment.
 
 const CHUNK_SCRIPT =
   /<script\b(?=[^>]*\sasync(?:=""|\b))(?![^>]*\snomodule\b)[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"[^>]*><\/script>/gi;
 const PRELOAD = /<link\b(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*\/?>/gi;
 export const LOADER_MARKER = "data-hydrate-after-paint";
+export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
+
+/**
+ * @param {string} js a chunk every page evaluates while hydrating
+ * @returns {string} the chunk with V8's eager-compile hint as its first line
+ */
+export function withCompileHint(js) {
+  return js.startsWith(COMPILE_HINT) ? js : COMPILE_HINT + js;
+}
 
 /**
  * Runs in the browser, serialised into the page: loads `sources` once the first contentful

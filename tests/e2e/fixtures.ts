@@ -69,11 +69,28 @@ export const test = base.extend<{ clientIp: string }>({
   extraHTTPHeaders: async ({ clientIp }, provide) => {
     await provide({ "x-forwarded-for": clientIp });
   },
-  page: async ({ page }, provide) => {
+  page: async ({ page, javaScriptEnabled }, provide) => {
     await fakeResend.reset();
+    if (javaScriptEnabled) {
+      // Pages hydrate after their first paint (scripts/defer-hydration.mjs). Tests of what the
+      // hydrated forms do start once they are hydrated, as a person's first keystroke would.
+      const goto = page.goto.bind(page);
+      page.goto = async (...args) => {
+        const response = await goto(...args);
+        await waitForHydration(page);
+        return response;
+      };
+    }
     await provide(page);
   },
 });
+
+/** Waits until React has attached to the page's forms (pages without forms return at once). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.forms].every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps$"))),
+  );
+}
 
 export { expect };
 

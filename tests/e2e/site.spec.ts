@@ -145,6 +145,30 @@ test("navigation, the booking button and the footer links work", async ({ page }
   await expect(page).toHaveURL(/\/vp-engineering-coaching$/);
 });
 
+test("pages paint before the framework's JavaScript is fetched, then hydrate", async ({ page }) => {
+  for (const path of ["/", "/contact"]) {
+    await page.goto(path);
+    const timing = await page.evaluate(() => {
+      const chunks = performance
+        .getEntriesByType("resource")
+        .filter((entry) => /\/_next\/static\/chunks\/.+\.js$/.test(entry.name));
+      return {
+        firstContentfulPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+        firstChunkRequested: Math.min(...chunks.map((entry) => entry.startTime)),
+        chunks: chunks.length,
+      };
+    });
+    expect(timing.chunks).toBeGreaterThan(3);
+    expect(timing.firstContentfulPaint).toBeDefined();
+    expect(timing.firstChunkRequested).toBeGreaterThanOrEqual(timing.firstContentfulPaint!);
+  }
+  // Hydrated: a bad address is flagged in the browser as the field is left, before any submission.
+  const band = page.getByRole("contentinfo").getByRole("region", { name: /Join 5000 CTOs/ });
+  await band.getByLabel("Email").fill("not-an-address");
+  await band.getByLabel("First name").focus();
+  await expect(band.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+});
+
 test("an unknown page answers 404 with a way home", async ({ page }) => {
   const response = await page.goto("/this-page-does-not-exist");
   expect(response?.status()).toBe(404);
