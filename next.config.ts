@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
+    // With the default (50 kB) Turbopack merged the form components into both the layout's
+    // and the page's chunk, so every page downloaded them twice (about 5 KB gzipped).
+    turbopackChunking: { minChunkSize: 10000 },
     serverActions: {
       // An inquiry is a few kilobytes; refuse anything far larger before parsing it.
       bodySizeLimit: "64kb",
