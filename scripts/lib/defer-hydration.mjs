@@ -1,7 +1,7 @@
 // Post-build rewrites that keep the framework's JavaScript out of the way of the first paint.
 //
 // Why: Next emits its chunks as <script async> in <head>. On a fast connection they arrive
-// before the stylesheet and the web font, and their evaluation (about 145 KB gzipped: React,
+// before the stylesheet and the web font, and their evaluation (about 140 KB gzipped: React,
 // the router, the form islands) runs ahead of the first paint, pushing back the moment the
 // reader sees the text. The pages are fully readable and the forms work without JavaScript,
 // so nothing is lost by fetching the chunks once the first paint is on screen: the text
@@ -10,8 +10,9 @@
 // Once loaded, most of the hydration task was V8 compiling the module factories lazily on
 // the main thread (about 20 of 35 ms here). V8's explicit compile hint
 // (https://v8.dev/blog/explicit-compile-hints) compiles a file's functions eagerly on the
-// background thread that streams the script; every function in these chunks runs during
-// hydration, so nothing is compiled in vain. Other browsers ignore the comment.
+// background thread that streams the script. These chunks are what hydration runs; the few
+// functions a visit never calls are compiled anyway, off the main thread. Other browsers
+// ignore the comment.
 
 const CHUNK_SCRIPT =
   /<script\b(?=[^>]*\sasync(?:=""|\b))(?![^>]*\snomodule\b)[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"[^>]*><\/script>/gi;
