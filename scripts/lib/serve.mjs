@@ -1,6 +1,7 @@
 // Starts `next start` for a script (benchmarks, screenshots) and stops it again.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 
 export function ensureBuild({ force = false } = {}) {
   if (!force && fs.existsSync(".next/BUILD_ID")) return;
@@ -61,4 +62,34 @@ export function percentile(sorted, p) {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)];
+}
+
+/**
+ * A loopback proxy to `target` that answers 200 where `target` answers 404 for `path`.
+ * Lighthouse refuses to audit a document that answers 404, and the not-found page deserves
+ * the same audit as every other page; every other request passes through unchanged.
+ */
+export async function startNotFoundAs200Proxy({ target, port, path }) {
+  const server = http.createServer((request, response) => {
+    const upstream = http.request(
+      new URL(request.url, target),
+      { method: request.method, headers: request.headers },
+      (answer) => {
+        const status = request.url === path && answer.statusCode === 404 ? 200 : answer.statusCode;
+        response.writeHead(status, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on("error", (error) => response.destroy(error));
+    request.pipe(upstream);
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  };
 }
