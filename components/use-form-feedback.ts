@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type ChangeEvent, type FocusEvent } from "react";
+import { useEffect, useRef, useState, type FocusEvent } from "react";
 import type { FormState } from "@/lib/form-state";
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-export type Shape<Field extends string> = Record<
+type Shape<Field extends string> = Record<
   Field,
   { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
 >;
@@ -41,6 +41,13 @@ export function useFormFeedback<Field extends string>(
   const errorFor = (field: Field): string | undefined =>
     field in clientErrors ? (clientErrors[field] ?? undefined) : state.fieldErrors?.[field]?.[0];
 
+  // Focus that arrived before hydration fired no onFocus: start loading the schema now.
+  useEffect(() => {
+    if (shape.current || !formRef.current?.contains(document.activeElement)) return;
+    shape.current = loadShape();
+    shape.current.catch(() => (shape.current = null));
+  }, [loadShape]);
+
   useEffect(() => {
     if (state.status === "invalid") {
       const field = fields.find((name) => state.fieldErrors?.[name]?.length);
@@ -51,7 +58,7 @@ export function useFormFeedback<Field extends string>(
     }
   }, [state, fields]);
 
-  async function validate(field: Field, value: string) {
+  async function validate(field: Field) {
     let rules: Shape<Field>;
     try {
       rules = await schema();
@@ -60,7 +67,15 @@ export function useFormFeedback<Field extends string>(
       shape.current = null;
       return;
     }
-    const result = rules[field].safeParse(value);
+    // The person may have kept typing while the schema loaded: judge what is there now.
+    const control = formRef.current?.elements.namedItem(field);
+    if (!(
+      control instanceof HTMLInputElement ||
+      control instanceof HTMLTextAreaElement ||
+      control instanceof HTMLSelectElement
+    ))
+      return;
+    const result = rules[field].safeParse(control.value);
     const message = result.success ? null : (result.error?.issues[0]?.message ?? null);
     setClient((previous) => ({
       answeredAt: state.answeredAt,
@@ -93,10 +108,10 @@ export function useFormFeedback<Field extends string>(
         next.form === event.currentTarget.form
       )
         return;
-      void validate(field, event.currentTarget.value);
+      void validate(field);
     },
-    onChange: (event: ChangeEvent<Control>) => {
-      if (errorFor(field) !== undefined) void validate(field, event.currentTarget.value);
+    onChange: () => {
+      if (errorFor(field) !== undefined) void validate(field);
     },
   });
 

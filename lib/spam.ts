@@ -1,6 +1,11 @@
 /** A field people never see; bots that fill every input fill this one too. */
 export const HONEYPOT_FIELD = "homepage";
-/** Milliseconds between the form becoming interactive and its submission, set by the browser. */
+/**
+ * Milliseconds between the page's navigation and the form's submission, set by the browser.
+ * Counted from the navigation, not from hydration or the first keystroke: a person who starts
+ * typing before the page hydrates, or fills in a field by autofill, must never be taken for a
+ * bot, since a bot's post is answered like a success and dropped.
+ */
 export const FILL_TIME_FIELD = "fill_ms";
 export const MIN_FILL_MS = 3000;
 

@@ -9,15 +9,21 @@
 //
 // Once loaded, most of the hydration task was V8 compiling the module factories lazily on
 // the main thread (about 20 of 35 ms here). V8's explicit compile hint
-// (https://v8.dev/blog/explicit-compile-hints) compiles a file's functions eagerly on the
-// background thread that streams the script. These chunks are what hydration runs; the few
-// functions a visit never calls are compiled anyway, off the main thread. Other browsers
-// ignore the comment.
+// (https://v8.dev/blog/explicit-compile-hints) compiles a file's functions eagerly when the
+// script is compiled: on the streaming thread for the large chunks (react-dom, the router),
+// in each small chunk's own short evaluation task for the rest, and no longer inside the one
+// hydration task. These chunks are what hydration runs; the few functions a visit never
+// calls are compiled anyway. Other browsers ignore the comment.
 
+// A chunk as Next emits it: <script src=".../_next/static/....js[?dpl=...]" async="">, attributes
+// in any order, wherever basePath or assetPrefix put /_next/.
 const CHUNK_SCRIPT =
-  /<script\b(?=[^>]*\sasync(?:=""|\b))(?![^>]*\snomodule\b)[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"[^>]*><\/script>/gi;
+  /<script\b(?=[^>]*\sasync(?:=""|\b))(?![^>]*\snomodule\b)[^>]*\ssrc="([^"]*\/_next\/static\/[^"?]+\.js(?:\?[^"]*)?)"[^>]*><\/script>/gi;
 const PRELOAD = /<link\b(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*\/?>/gi;
+// Attributes the loader does not carry over: their presence would change what the tag means.
+const UNSUPPORTED = /\s(?:integrity|nonce|crossorigin|type)=/i;
 export const LOADER_MARKER = "data-hydrate-after-paint";
+const LOADER_TAG = `<script ${LOADER_MARKER}="">`;
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
 /**
@@ -30,7 +36,9 @@ export function withCompileHint(js) {
 
 /**
  * Runs in the browser, serialised into the page: loads `sources` once the first contentful
- * paint has been presented. Browsers without paint timing load them after the next frame.
+ * paint has been presented, or after five seconds without one (a background tab is not
+ * painted until shown; a very slow first paint should not hold hydration back either).
+ * Browsers without paint timing load them after the next frame.
  * @param {string[]} sources
  */
 export function hydrateAfterFirstPaint(sources) {
@@ -46,7 +54,13 @@ export function hydrateAfterFirstPaint(sources) {
     });
   }
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-  if (types.indexOf("paint") !== -1) {
+  if (types.indexOf("paint") === -1) {
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
+    return;
+  }
+  try {
     var observer = new PerformanceObserver(function (list) {
       var painted = list.getEntries().some(function (entry) {
         return entry.name === "first-contentful-paint";
@@ -57,13 +71,15 @@ export function hydrateAfterFirstPaint(sources) {
       }
     });
     observer.observe({ type: "paint", buffered: true });
-    // A page opened in a background tab is not painted until shown; hydrate it anyway.
     setTimeout(start, 5000);
-  } else {
-    requestAnimationFrame(function () {
-      setTimeout(start, 0);
-    });
+  } catch {
+    start();
   }
+}
+
+/** @param {string} html */
+export function isDeferred(html) {
+  return html.includes(LOADER_TAG);
 }
 
 /**
@@ -72,7 +88,8 @@ export function hydrateAfterFirstPaint(sources) {
  */
 export function deferHydration(html) {
   const sources = [];
-  let rewritten = html.replace(CHUNK_SCRIPT, (_, src) => {
+  let rewritten = html.replace(CHUNK_SCRIPT, (tag, src) => {
+    if (UNSUPPORTED.test(tag)) throw new Error(`deferHydration: cannot defer ${tag}`);
     if (!sources.includes(src)) sources.push(src);
     return "";
   });
@@ -80,16 +97,24 @@ export function deferHydration(html) {
 
   // Preloads would fetch the chunks during the first paint again; they go with the tags.
   rewritten = rewritten.replace(PRELOAD, (tag, href) => (sources.includes(href) ? "" : tag));
-  const loader =
-    `<script ${LOADER_MARKER}="">` +
-    `(${hydrateAfterFirstPaint.toString()})(${JSON.stringify(sources)})` +
-    `</script>`;
+  const loader = `${LOADER_TAG}(${hydrateAfterFirstPaint.toString()})(${JSON.stringify(sources)})</script>`;
 
-  // The last </body> closes the body (the inline flight data escapes "<").
+  // The last </body> closes the body: React escapes "<" in text, attributes and the inline
+  // flight data, so no other can follow it.
   const bodyEnd = rewritten.lastIndexOf("</body>");
   if (bodyEnd === -1) throw new Error("deferHydration: no </body> found");
   rewritten = rewritten.slice(0, bodyEnd) + loader + rewritten.slice(bodyEnd);
   return { html: rewritten, sources };
+}
+
+/**
+ * Script tags that still load a framework chunk before the first paint (none after a
+ * successful rewrite).
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function eagerChunks(html) {
+  return [...html.matchAll(CHUNK_SCRIPT)].map((match) => match[1]);
 }
 
 /**
@@ -98,8 +123,18 @@ export function deferHydration(html) {
  * @returns {string[]}
  */
 export function deferredChunks(html) {
-  const loader = new RegExp(`<script ${LOADER_MARKER}="">[\\s\\S]*?\\)\\((\\[[^\\]]*\\])\\)</script>`).exec(
-    html,
-  );
+  const start = html.indexOf(LOADER_TAG);
+  if (start === -1) return [];
+  const loader = /\)\((\[[^\]]*\])\)<\/script>/.exec(html.slice(start));
   return loader ? JSON.parse(loader[1]) : [];
+}
+
+/**
+ * Where a chunk URL's file lives in the build output.
+ * @param {string} src e.g. "/_next/static/chunks/a.js?dpl=1"
+ * @returns {string} e.g. "static/chunks/a.js", relative to `.next`
+ */
+export function chunkFile(src) {
+  const path = src.slice(src.indexOf("/_next/") + "/_next/".length).split("?")[0];
+  return decodeURIComponent(path);
 }

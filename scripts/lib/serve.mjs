@@ -69,7 +69,7 @@ export function percentile(sorted, p) {
  * Lighthouse refuses to audit a document that answers 404, and the not-found page deserves
  * the same audit as every other page; every other request passes through unchanged.
  */
-export async function startNotFoundAs200Proxy({ target, port, path }) {
+export async function startNotFoundAs200Proxy({ target, path }) {
   const server = http.createServer((request, response) => {
     const upstream = http.request(
       new URL(request.url, target),
@@ -83,9 +83,12 @@ export async function startNotFoundAs200Proxy({ target, port, path }) {
     upstream.on("error", (error) => response.destroy(error));
     request.pipe(upstream);
   });
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${server.address().port}`,
     stop: () =>
       new Promise((resolve) => {
         server.close(resolve);

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  chunkFile,
   COMPILE_HINT,
   deferHydration,
   deferredChunks,
+  eagerChunks,
   hydrateAfterFirstPaint,
+  isDeferred,
   withCompileHint,
 } from "@/scripts/lib/defer-hydration.mjs";
 
@@ -14,8 +17,9 @@ const page = [
   '<link rel="preload" href="/_next/static/media/serif.woff2" as="font" crossorigin="" type="font/woff2"/>',
   '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>',
   '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/main.js"/>',
+  '<link rel="preload" as="script" href="/vendor/widget.js"/>',
   '<script src="/_next/static/chunks/react.js" async=""></script>',
-  '<script src="/_next/static/chunks/router.js" async=""></script>',
+  '<script async="" src="/_next/static/chunks/router.js?dpl=dpl_123"></script>',
   '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>',
   "</head><body><main><h1>Hello</h1><pre>&lt;/body&gt;</pre></main>",
   '<script type="application/ld+json">{"@type":"Person"}</script>',
@@ -31,15 +35,20 @@ describe("deferHydration", () => {
   it("takes every async framework chunk out of the page, in order, and lists it for the loader", () => {
     expect(sources).toEqual([
       "/_next/static/chunks/react.js",
-      "/_next/static/chunks/router.js",
+      "/_next/static/chunks/router.js?dpl=dpl_123",
       "/_next/static/chunks/main.js",
     ]);
     expect(html).not.toMatch(/<script[^>]+async/);
+    expect(eagerChunks(html)).toEqual([]);
+    expect(eagerChunks(page)).toHaveLength(3);
+    expect(isDeferred(html)).toBe(true);
+    expect(isDeferred(page)).toBe(false);
     expect(deferredChunks(html)).toEqual(sources);
   });
 
   it("drops the chunks' preloads, so nothing fetches them before the first paint", () => {
-    expect(html).not.toContain('as="script"');
+    expect(html).not.toContain("fetchPriority");
+    expect(html).toContain('<link rel="preload" as="script" href="/vendor/widget.js"/>');
   });
 
   it("keeps everything else: font preload, stylesheet, polyfills, JSON-LD, flight data", () => {
@@ -56,6 +65,22 @@ describe("deferHydration", () => {
 
   it("puts the loader last in the body", () => {
     expect(html).toMatch(/<script data-hydrate-after-paint="">[^<]*<\/script><\/body><\/html>$/);
+  });
+
+  it("refuses chunks whose attributes the loader would drop", () => {
+    expect(() =>
+      deferHydration(
+        '<script src="/_next/static/chunks/a.js" async="" integrity="sha384-x"></script></body>',
+      ),
+    ).toThrow(/cannot defer/);
+  });
+
+  it("finds chunk files behind basePath, assetPrefix and deployment ids", () => {
+    expect(chunkFile("/_next/static/chunks/a.js?dpl=dpl_1")).toBe("static/chunks/a.js");
+    expect(chunkFile("https://cdn.example/_next/static/chunks/%5Bslug%5D.js")).toBe(
+      "static/chunks/[slug].js",
+    );
+    expect(chunkFile("/base/_next/static/chunks/b.js")).toBe("static/chunks/b.js");
   });
 
   it("leaves a page without framework chunks alone, and refuses a page it cannot place the loader in", () => {
@@ -124,6 +149,17 @@ describe("hydrateAfterFirstPaint (in the browser)", () => {
     vi.advanceTimersByTime(4999);
     expect(loaded()).toEqual([]);
     vi.advanceTimersByTime(1);
+    expect(loaded()).toEqual(["/a.js"]);
+  });
+
+  it("loads the chunks at once if the paint observer cannot be set up", () => {
+    fakePaintTiming(["paint"]);
+    const Failing = vi.fn(function () {
+      throw new TypeError("observe failed");
+    });
+    Object.assign(Failing, { supportedEntryTypes: ["paint"] });
+    vi.stubGlobal("PerformanceObserver", Failing);
+    hydrateAfterFirstPaint(["/a.js"]);
     expect(loaded()).toEqual(["/a.js"]);
   });
 
