@@ -5,7 +5,7 @@
 // to reports/. With --check, measures what the budgets need and fails when one is broken.
 //
 //   npm run bench                 full measurement (3 Lighthouse runs per page and form factor)
-//   npm run bench:check           budgets from scripts/budgets.json (mobile Lighthouse only)
+//   npm run bench:check           budgets from scripts/budgets.json (mobile Lighthouse only, 5 runs)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,7 +28,9 @@ const { values: options } = parseArgs({
   },
 });
 const check = options.check;
-const runs = Number(options.runs ?? 3);
+// The budgets are judged on the median of 5 runs: a burst of load from another process on a
+// shared CI machine then moves no more than two samples.
+const runs = Number(options.runs ?? (check ? 5 : 3));
 const budgets = JSON.parse(fs.readFileSync("scripts/budgets.json", "utf8"));
 const NOT_FOUND_PATH = "/this-page-does-not-exist";
 // React renders action="" on Server Action forms (progressive enhancement); the Nu checker
