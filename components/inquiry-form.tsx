@@ -3,12 +3,13 @@
 import { useActionState, useId } from "react";
 import { sendInquiry, type InquiryState } from "@/app/contact/actions";
 import { controlClass, Field } from "@/components/field";
+import { stampFillTime } from "@/components/fill-time";
 import { FormAlert } from "@/components/form-alert";
 import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
-import { useFillTime } from "@/components/use-fill-time";
 import { useFormFeedback } from "@/components/use-form-feedback";
 import { inquiryFields, inquiryLimits, inquiryRoles, type InquiryField } from "@/lib/inquiry-fields";
+import { FILL_TIME_FIELD } from "@/lib/spam";
 
 const initialState: InquiryState = { status: "idle" };
 const loadShape = () => import("@/lib/inquiry-schema").then((module) => module.inquirySchema.shape);
@@ -16,7 +17,6 @@ const loadShape = () => import("@/lib/inquiry-schema").then((module) => module.i
 export function InquiryForm() {
   const [state, formAction, pending] = useActionState(sendInquiry, initialState);
   const { formRef, statusRef, errorFor, control } = useFormFeedback(state, inquiryFields, loadShape);
-  const fillTime = useFillTime();
   const id = useId();
   const common = (field: InquiryField) => ({
     ...control(field),
@@ -44,7 +44,7 @@ export function InquiryForm() {
           action={formAction}
           onSubmit={(event) => {
             if (pending) event.preventDefault();
-            else fillTime.stamp(event);
+            else stampFillTime(event);
           }}
           noValidate
           aria-describedby={`${id}-required`}
@@ -100,7 +100,7 @@ export function InquiryForm() {
             {(control) => <textarea {...control} {...common("message")} rows={6} required />}
           </Field>
           <Honeypot />
-          <input type="hidden" name={fillTime.fieldName} defaultValue="" />
+          <input type="hidden" name={FILL_TIME_FIELD} defaultValue="" />
           <SubmitButton pending={pending} pendingLabel="Sending…">
             Send inquiry
           </SubmitButton>

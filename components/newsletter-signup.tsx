@@ -3,13 +3,14 @@
 import { useActionState, useId } from "react";
 import { subscribe, type NewsletterState } from "@/app/newsletter/actions";
 import { controlClass, Field } from "@/components/field";
+import { stampFillTime } from "@/components/fill-time";
 import { FormAlert } from "@/components/form-alert";
 import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
-import { useFillTime } from "@/components/use-fill-time";
 import { useFormFeedback } from "@/components/use-form-feedback";
 import { newsletterFields, type SignupSource } from "@/lib/newsletter-fields";
 import { newsletterPitch, siteConfig } from "@/lib/site-config";
+import { FILL_TIME_FIELD } from "@/lib/spam";
 
 type Variant = "band" | "page" | "inline" | "retry";
 
@@ -27,7 +28,6 @@ const loadShape = () => import("@/lib/newsletter-schema").then((module) => modul
 export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) {
   const [state, formAction, pending] = useActionState(subscribe, initialState);
   const { formRef, statusRef, errorFor, control } = useFormFeedback(state, newsletterFields, loadShape);
-  const fillTime = useFillTime();
   const id = useId();
   const headingId = `${id}-heading`;
   const showHeading = variant === "band" || variant === "inline";
@@ -38,7 +38,7 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
       action={formAction}
       onSubmit={(event) => {
         if (pending) event.preventDefault();
-        else fillTime.stamp(event);
+        else stampFillTime(event);
       }}
       noValidate
       aria-labelledby={showHeading ? headingId : undefined}
@@ -77,7 +77,7 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
         )}
       </Field>
       <input type="hidden" name="source" value={sources[variant]} />
-      <input type="hidden" name={fillTime.fieldName} defaultValue="" />
+      <input type="hidden" name={FILL_TIME_FIELD} defaultValue="" />
       <Honeypot />
       <div className="sm:pt-7">
         <SubmitButton pending={pending} pendingLabel="Subscribing…">

@@ -1,9 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState, type FocusEvent } from "react";
+import { useEffect, useRef, useState, type FocusEvent, type RefObject } from "react";
 import type { FormState } from "@/lib/form-state";
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+/** Starts `load` once; a failed load (offline) is forgotten, so the next focus tries again. */
+function loadOnce<T>(cache: RefObject<Promise<T> | null>, load: () => Promise<T>): Promise<T> {
+  if (!cache.current) {
+    cache.current = load();
+    cache.current.catch(() => (cache.current = null));
+  }
+  return cache.current;
+}
+
 type Shape<Field extends string> = Record<
   Field,
   { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
@@ -33,7 +42,7 @@ export function useFormFeedback<Field extends string>(
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   const shape = useRef<Promise<Shape<Field>> | null>(null);
-  const schema = () => (shape.current ??= loadShape());
+  const schema = () => loadOnce(shape, loadShape);
 
   // Errors found in the browser belong to the latest server answer; a new answer replaces them.
   const clientErrors: Partial<Record<Field, string | null>> =
@@ -43,9 +52,7 @@ export function useFormFeedback<Field extends string>(
 
   // Focus that arrived before hydration fired no onFocus: start loading the schema now.
   useEffect(() => {
-    if (shape.current || !formRef.current?.contains(document.activeElement)) return;
-    shape.current = loadShape();
-    shape.current.catch(() => (shape.current = null));
+    if (formRef.current?.contains(document.activeElement)) void loadOnce(shape, loadShape);
   }, [loadShape]);
 
   useEffect(() => {
@@ -64,7 +71,6 @@ export function useFormFeedback<Field extends string>(
       rules = await schema();
     } catch {
       // The schema could not load (offline): the server still checks everything on submit.
-      shape.current = null;
       return;
     }
     // The person may have kept typing while the schema loaded: judge what is there now.
@@ -95,9 +101,7 @@ export function useFormFeedback<Field extends string>(
     defaultValue: state.values?.[field] ?? "",
     // Without JavaScript, autofocus is how focus reaches the first bad field after the reload.
     autoFocus: field === firstInvalid,
-    onFocus: () => {
-      schema().catch(() => (shape.current = null));
-    },
+    onFocus: () => void schema(),
     onBlur: (event: FocusEvent<Control>) => {
       // Leaving for the submit button: the submission checks everything, and a message
       // appearing now would push the button away from under the pointer.
