@@ -3,8 +3,8 @@ import { FILL_TIME_FIELD } from "@/lib/spam";
 
 /**
  * Writes how long the page was open before the form was sent into the hidden field the
- * server checks. It counts from the navigation, not from hydration: the page hydrates after
- * its first paint, and a person may start typing before that. React reads the form data
+ * server checks. It counts from the navigation, not from hydration: the page hydrates on the
+ * reader's first interaction, which may be the first keystroke in this form. React reads the form data
  * after onSubmit runs, so the value is current.
  */
 export function stampFillTime(event: FormEvent<HTMLFormElement>) {

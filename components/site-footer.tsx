@@ -15,7 +15,7 @@ type SiteFooterProps = {
 export function SiteFooter({ brand, tagline, email, links, social, children }: SiteFooterProps) {
   const year = new Date().getFullYear();
   return (
-    <footer className="mt-24 border-t border-line bg-surface">
+    <footer className="render-when-visible mt-24 border-t border-line bg-surface [--estimated-height:900px]">
       {children}
       <div className="mx-auto grid max-w-6xl gap-10 px-5 py-12 text-sm text-muted sm:grid-cols-3 sm:px-8">
         <div>

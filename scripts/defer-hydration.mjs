@@ -1,6 +1,6 @@
-// Post-build step of `npm run build` (see scripts/lib/defer-hydration.mjs for why): every
-// page `next build` prerendered loads the framework's chunks after its first contentful
-// paint, and those chunks carry V8's eager-compile hint. `next start` serves these files; so
+// Post-build step of `npm run build` (why: docs/performance.md): every page `next build`
+// prerendered loads the framework's chunks on the reader's first interaction, and those chunks
+// carry V8's eager-compile hint. `next start` serves these files; so
 // does a host that takes the prerendered HTML and `.next/static` from `.next` after the build
 // command (see README, Deploying).
 import fs from "node:fs";
@@ -46,7 +46,7 @@ for (const file of pages) {
   // Fails the build when Next changes how it emits scripts, rather than silently shipping
   // (and measuring) something else.
   const left = eagerChunks(html);
-  if (left.length > 0) fail(`${file} still loads ${left.join(", ")} before its first paint.`);
+  if (left.length > 0) fail(`${file} still loads ${left.join(", ")} at load.`);
 }
 if (deferred === 0) fail("no page had Next's <script async> chunks; check the HTML Next emits.");
 
@@ -58,6 +58,6 @@ for (const source of chunks) {
   }
 }
 console.log(
-  `defer-hydration: ${deferred} of ${pages.length} prerendered pages hydrate after first paint; ` +
+  `defer-hydration: ${deferred} of ${pages.length} prerendered pages hydrate on first interaction; ` +
     `${chunks.size} chunks compile eagerly`,
 );

@@ -1,7 +1,8 @@
 export declare const LOADER_MARKER: string;
 export declare const COMPILE_HINT: string;
 export declare function withCompileHint(js: string): string;
-export declare function hydrateAfterFirstPaint(sources: string[]): void;
+export declare const INTERACTION_EVENTS: string[];
+export declare function hydrateOnFirstInteraction(sources: string[], events: string[]): void;
 export declare function deferHydration(html: string): { html: string; sources: string[] };
 export declare function deferredChunks(html: string): string[];
 export declare function isDeferred(html: string): boolean;

@@ -1,19 +1,6 @@
-// Post-build rewrites that keep the framework's JavaScript out of the way of the first paint.
-//
-// Why: Next emits its chunks as <script async> in <head>. On a fast connection they arrive
-// before the stylesheet and the web font, and their evaluation (about 140 KB gzipped: React,
-// the router, the form islands) runs ahead of the first paint, pushing back the moment the
-// reader sees the text. The pages are fully readable and the forms work without JavaScript,
-// so nothing is lost by fetching the chunks once the first paint is on screen: the text
-// gets the connection to itself, then the page hydrates.
-//
-// Once loaded, most of the hydration task was V8 compiling the module factories lazily on
-// the main thread (about 20 of 35 ms here). V8's explicit compile hint
-// (https://v8.dev/blog/explicit-compile-hints) compiles a file's functions eagerly when the
-// script is compiled: on the streaming thread for the large chunks (react-dom, the router),
-// in each small chunk's own short evaluation task for the rest, and no longer inside the one
-// hydration task. These chunks are what hydration runs; the few functions a visit never
-// calls are compiled anyway. Other browsers ignore the comment.
+// Post-build rewrites that keep the framework's JavaScript off the main thread until the
+// reader uses the page, and let V8 compile it off the main thread when it does. Why, and the
+// figures: docs/performance.md.
 
 // A chunk as Next emits it: <script src=".../_next/static/....js[?dpl=...]" async="">, attributes
 // in any order, wherever basePath or assetPrefix put /_next/.
@@ -22,7 +9,7 @@ const CHUNK_SCRIPT =
 const PRELOAD = /<link\b(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*\/?>/gi;
 // Attributes the loader does not carry over: their presence would change what the tag means.
 const UNSUPPORTED = /\s(?:integrity|nonce|crossorigin|type)=/i;
-export const LOADER_MARKER = "data-hydrate-after-paint";
+export const LOADER_MARKER = "data-hydrate-on-interaction";
 const LOADER_TAG = `<script ${LOADER_MARKER}="">`;
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
@@ -34,18 +21,25 @@ export function withCompileHint(js) {
   return js.startsWith(COMPILE_HINT) ? js : COMPILE_HINT + js;
 }
 
+// What counts as the reader starting to use the page: any of these, anywhere, once.
+export const INTERACTION_EVENTS = ["pointerdown", "keydown", "focusin", "touchstart", "wheel", "scroll"];
+
 /**
- * Runs in the browser, serialised into the page: loads `sources` once the first contentful
- * paint has been presented, or after five seconds without one (a background tab is not
- * painted until shown; a very slow first paint should not hold hydration back either).
- * Browsers without paint timing load them after the next frame.
+ * Runs in the browser, serialised into the page: loads `sources` on the reader's first
+ * interaction (a scroll, a pointer or touch, a key, a focus). Reading needs no JavaScript and
+ * the forms work without it, so a visit that only reads never pays for hydration; one that
+ * scrolls towards a form or touches it gets the hydrated form by the time it is used.
  * @param {string[]} sources
+ * @param {string[]} events
  */
-export function hydrateAfterFirstPaint(sources) {
+export function hydrateOnFirstInteraction(sources, events) {
   var started = false;
   function start() {
     if (started) return;
     started = true;
+    events.forEach(function (type) {
+      removeEventListener(type, start, true);
+    });
     sources.forEach(function (src) {
       var script = document.createElement("script");
       script.src = src;
@@ -53,28 +47,9 @@ export function hydrateAfterFirstPaint(sources) {
       document.head.appendChild(script);
     });
   }
-  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-  if (types.indexOf("paint") === -1) {
-    requestAnimationFrame(function () {
-      setTimeout(start, 0);
-    });
-    return;
-  }
-  try {
-    var observer = new PerformanceObserver(function (list) {
-      var painted = list.getEntries().some(function (entry) {
-        return entry.name === "first-contentful-paint";
-      });
-      if (painted) {
-        observer.disconnect();
-        start();
-      }
-    });
-    observer.observe({ type: "paint", buffered: true });
-    setTimeout(start, 5000);
-  } catch {
-    start();
-  }
+  events.forEach(function (type) {
+    addEventListener(type, start, { capture: true, passive: true });
+  });
 }
 
 /** @param {string} html */
@@ -95,9 +70,9 @@ export function deferHydration(html) {
   });
   if (sources.length === 0) return { html, sources };
 
-  // Preloads would fetch the chunks during the first paint again; they go with the tags.
+  // Preloads would fetch the chunks at load again; they go with the tags.
   rewritten = rewritten.replace(PRELOAD, (tag, href) => (sources.includes(href) ? "" : tag));
-  const loader = `${LOADER_TAG}(${hydrateAfterFirstPaint.toString()})(${JSON.stringify(sources)})</script>`;
+  const loader = `${LOADER_TAG}(${hydrateOnFirstInteraction.toString()})(${JSON.stringify(sources)},${JSON.stringify(INTERACTION_EVENTS)})</script>`;
 
   // The last </body> closes the body: React escapes "<" in text, attributes and the inline
   // flight data, so no other can follow it.
@@ -108,7 +83,7 @@ export function deferHydration(html) {
 }
 
 /**
- * Script tags that still load a framework chunk before the first paint (none after a
+ * Script tags that still load a framework chunk at load (none after a
  * successful rewrite).
  * @param {string} html
  * @returns {string[]}
@@ -118,14 +93,14 @@ export function eagerChunks(html) {
 }
 
 /**
- * The chunks a rewritten page loads after its first paint (for measuring what it loads).
+ * The chunks a rewritten page loads on the first interaction (for measuring what it loads).
  * @param {string} html
  * @returns {string[]}
  */
 export function deferredChunks(html) {
   const start = html.indexOf(LOADER_TAG);
   if (start === -1) return [];
-  const loader = /\)\((\[[^\]]*\])\)<\/script>/.exec(html.slice(start));
+  const loader = /\)\((\[[^\]]*\]),\[[^\]]*\]\)<\/script>/.exec(html.slice(start));
   return loader ? JSON.parse(loader[1]) : [];
 }
 

@@ -72,11 +72,12 @@ export const test = base.extend<{ clientIp: string }>({
   page: async ({ page, javaScriptEnabled }, provide) => {
     await fakeResend.reset();
     if (javaScriptEnabled) {
-      // Pages hydrate after their first paint (scripts/defer-hydration.mjs). Tests of what the
-      // hydrated forms do start once they are hydrated, as a person's first keystroke would.
+      // Pages hydrate on the reader's first interaction (scripts/defer-hydration.mjs). Tests of
+      // what the hydrated forms do start once they are hydrated, after a first keystroke.
       const goto = page.goto.bind(page);
       page.goto = async (...args) => {
         const response = await goto(...args);
+        await page.keyboard.press("Shift");
         await waitForHydration(page);
         return response;
       };

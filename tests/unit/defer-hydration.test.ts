@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   chunkFile,
   COMPILE_HINT,
   deferHydration,
   deferredChunks,
   eagerChunks,
-  hydrateAfterFirstPaint,
+  hydrateOnFirstInteraction,
+  INTERACTION_EVENTS,
   isDeferred,
   withCompileHint,
 } from "@/scripts/lib/defer-hydration.mjs";
@@ -46,7 +47,7 @@ describe("deferHydration", () => {
     expect(deferredChunks(html)).toEqual(sources);
   });
 
-  it("drops the chunks' preloads, so nothing fetches them before the first paint", () => {
+  it("drops the chunks' preloads, so nothing fetches them at load", () => {
     expect(html).not.toContain("fetchPriority");
     expect(html).toContain('<link rel="preload" as="script" href="/vendor/widget.js"/>');
   });
@@ -64,7 +65,7 @@ describe("deferHydration", () => {
   });
 
   it("puts the loader last in the body", () => {
-    expect(html).toMatch(/<script data-hydrate-after-paint="">[^<]*<\/script><\/body><\/html>$/);
+    expect(html).toMatch(/<script data-hydrate-on-interaction="">[^<]*<\/script><\/body><\/html>$/);
   });
 
   it("refuses chunks whose attributes the loader would drop", () => {
@@ -103,72 +104,34 @@ describe("withCompileHint", () => {
   });
 });
 
-describe("hydrateAfterFirstPaint (in the browser)", () => {
-  type Entry = { name: string };
-  let observerCallback: ((list: { getEntries(): Entry[] }) => void) | undefined;
-  const disconnect = vi.fn();
-
-  function fakePaintTiming(supportedEntryTypes: string[]) {
-    const FakeObserver = vi.fn(function (this: object, callback: typeof observerCallback) {
-      observerCallback = callback;
-      Object.assign(this, { observe: vi.fn(), disconnect });
-    });
-    Object.assign(FakeObserver, { supportedEntryTypes });
-    vi.stubGlobal("PerformanceObserver", FakeObserver);
-  }
+describe("hydrateOnFirstInteraction (in the browser)", () => {
   const loaded = () =>
     [...document.head.querySelectorAll("script")].map((script) => script.getAttribute("src"));
-  const paint = (...names: string[]) =>
-    observerCallback?.({ getEntries: () => names.map((name) => ({ name })) });
 
   afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
     document.head.innerHTML = "";
-    observerCallback = undefined;
   });
 
-  it("loads the chunks once the first contentful paint is reported, and only once", () => {
-    fakePaintTiming(["paint", "largest-contentful-paint"]);
-    hydrateAfterFirstPaint(["/a.js", "/b.js"]);
+  it("loads nothing while the page is only displayed", () => {
+    hydrateOnFirstInteraction(["/a.js"], INTERACTION_EVENTS);
+    window.dispatchEvent(new Event("load"));
+    document.dispatchEvent(new Event("visibilitychange"));
     expect(loaded()).toEqual([]);
-    paint("first-paint");
-    expect(loaded()).toEqual([]);
-    paint("first-contentful-paint");
-    expect(loaded()).toEqual(["/a.js", "/b.js"]);
-    expect(disconnect).toHaveBeenCalled();
-    paint("first-contentful-paint");
+    document.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true }));
+  });
+
+  it.each(INTERACTION_EVENTS)("loads every chunk on the first %s, and only once", (type) => {
+    hydrateOnFirstInteraction(["/a.js", "/b.js"], INTERACTION_EVENTS);
+    document.body.dispatchEvent(new Event(type, { bubbles: true }));
     expect(loaded()).toEqual(["/a.js", "/b.js"]);
     expect(document.head.querySelector("script")?.async).toBe(true);
+    for (const other of INTERACTION_EVENTS) document.body.dispatchEvent(new Event(other, { bubbles: true }));
+    expect(loaded()).toEqual(["/a.js", "/b.js"]);
   });
 
-  it("hydrates a page that is never painted (a background tab) after five seconds", () => {
-    vi.useFakeTimers();
-    fakePaintTiming(["paint"]);
-    hydrateAfterFirstPaint(["/a.js"]);
-    vi.advanceTimersByTime(4999);
-    expect(loaded()).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(loaded()).toEqual(["/a.js"]);
-  });
-
-  it("loads the chunks at once if the paint observer cannot be set up", () => {
-    fakePaintTiming(["paint"]);
-    const Failing = vi.fn(function () {
-      throw new TypeError("observe failed");
-    });
-    Object.assign(Failing, { supportedEntryTypes: ["paint"] });
-    vi.stubGlobal("PerformanceObserver", Failing);
-    hydrateAfterFirstPaint(["/a.js"]);
-    expect(loaded()).toEqual(["/a.js"]);
-  });
-
-  it("falls back to the next frame where paint timing is missing", () => {
-    vi.useFakeTimers();
-    fakePaintTiming([]);
-    hydrateAfterFirstPaint(["/a.js"]);
-    expect(loaded()).toEqual([]);
-    vi.advanceTimersByTime(50);
+  it("hears events that do not bubble, such as a scroll of the document", () => {
+    hydrateOnFirstInteraction(["/a.js"], ["scroll"]);
+    document.dispatchEvent(new Event("scroll"));
     expect(loaded()).toEqual(["/a.js"]);
   });
 });
