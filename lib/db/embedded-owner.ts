@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { StoreError } from "@/lib/db/env";
-import { lockFilePath, readOwnerLock, isProcessAlive, type OwnerLock } from "@/lib/db/owner-lock";
+import { isLockLive, lockFilePath, markOwnedHere, readOwnerLock, type OwnerLock } from "@/lib/db/owner-lock";
 
 export type EmbeddedOwner = {
   dataDir: string;
@@ -57,7 +57,7 @@ async function acquireLock(dataDir: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw dataDirError(dataDir, "write its lock file", error);
     }
     const existing = await readOwnerLock(dataDir);
-    if (existing && existing.pid !== process.pid && isProcessAlive(existing.pid)) throw new OwnerRunningError(existing);
+    if (existing && isLockLive(existing, dataDir)) throw new OwnerRunningError(existing);
     // A lock left by a process that is gone (or unreadable): take it over.
     await fs.rm(file, { force: true });
   }
@@ -77,8 +77,10 @@ export async function startEmbeddedOwner(dataDir: string, options: { port?: numb
     throw dataDirError(dataDir, "create the folder", error);
   }
   await acquireLock(root);
+  markOwnedHere(root, true);
   const file = lockFilePath(root);
   const releaseOnExit = () => {
+    markOwnedHere(root, false);
     try {
       unlinkSync(file);
     } catch {

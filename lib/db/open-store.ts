@@ -82,24 +82,32 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 
   let owner: EmbeddedOwner | undefined;
   let url: string;
-  const live = await findLiveOwner(settings.dataDir);
-  if (live?.port != null) {
+  let live = await findLiveOwner(settings.dataDir);
+  if (!live && becomeOwner) {
+    // Loaded only here, so code that never owns the database never loads PGlite.
+    const { startEmbeddedOwner, OwnerRunningError } = await import("@/lib/db/embedded-owner");
+    try {
+      owner = await startEmbeddedOwner(settings.dataDir);
+    } catch (error) {
+      // Another process became the owner first: use it.
+      if (!(error instanceof OwnerRunningError)) throw error;
+      live = await findLiveOwner(settings.dataDir);
+    }
+  }
+  if (owner) {
+    url = owner.url;
+  } else if (live?.port != null) {
     url = `postgres://postgres:postgres@127.0.0.1:${live.port}/postgres`;
   } else if (live) {
     throw new StoreError(
       `DATA_DIR=${settings.dataDir}: process ${live.pid} holds it but never opened its port. Stop that process, or remove DATA_DIR/owner.lock if no such process runs.`,
       "DATA_DIR",
     );
-  } else if (!becomeOwner) {
+  } else {
     throw new StoreError(
       `DATA_DIR=${settings.dataDir}: no process serves the embedded database. Start the site with \`npm start\` (it owns DATA_DIR), or set DATABASE_URL.`,
       "DATA_DIR",
     );
-  } else {
-    // Loaded only here, so code that never owns the database never loads PGlite.
-    const { startEmbeddedOwner } = await import("@/lib/db/embedded-owner");
-    owner = await startEmbeddedOwner(settings.dataDir);
-    url = owner.url;
   }
 
   const connection = connectDatabase(url, { max: poolSize });

@@ -18,6 +18,21 @@ export async function readOwnerLock(dataDir: string): Promise<OwnerLock | undefi
   }
 }
 
+// Data folders this process owns: a lock naming our own pid is stale unless it is one of these
+// (a container restart can hand the new process the old owner's pid).
+const ownedHere = new Set<string>();
+
+export function markOwnedHere(dataDir: string, owned: boolean): void {
+  if (owned) ownedHere.add(path.resolve(dataDir));
+  else ownedHere.delete(path.resolve(dataDir));
+}
+
+/** Whether the lock's process still runs (and so still serves the database). */
+export function isLockLive(lock: OwnerLock, dataDir: string): boolean {
+  if (lock.pid === process.pid) return ownedHere.has(path.resolve(dataDir));
+  return isProcessAlive(lock.pid);
+}
+
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -32,7 +47,7 @@ export async function findLiveOwner(dataDir: string, waitMs = 60_000): Promise<O
   const until = Date.now() + waitMs;
   for (;;) {
     const lock = await readOwnerLock(dataDir);
-    if (!lock || lock.pid === process.pid || !isProcessAlive(lock.pid)) return undefined;
+    if (!lock || !isLockLive(lock, dataDir)) return undefined;
     if (lock.port !== null) return lock;
     if (Date.now() > until) return lock;
     await new Promise((resolve) => setTimeout(resolve, 200));
