@@ -11,6 +11,7 @@ import {
   releaseHeld,
   storeInquiry,
 } from "@/lib/inquiry/store";
+import { dumpData, restoreData } from "@/lib/db/backup";
 import { runDeliveryPass } from "@/lib/inquiry/delivery";
 import { at, fakeMailer, hours, minutes, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -169,6 +170,16 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     expect(await deleteExpiredInquiries(db, 365, { now })).toBe(1);
     expect(await getInquiry(db, old.inquiry.id)).toBeUndefined();
     expect(await getInquiry(db, recent.inquiry.id)).toBeDefined();
+  });
+
+  it("restores what a backup dumped", async () => {
+    const { inquiry } = await storeInquiry(db, newInquiry({ message: "It's a \"quoted\" message, with a\nnew line." }));
+    const chunks: string[] = [];
+    const counts = await dumpData(database.connect(), (chunk) => chunks.push(chunk));
+    expect(counts).toEqual({ inquiries: 1, digests: 0 });
+    await database.truncate();
+    await restoreData(database.connect(), chunks.join(""));
+    expect(await getInquiry(db, inquiry.id)).toEqual(inquiry);
   });
 
   it("leases a row to one claimer at a time", async () => {
