@@ -38,12 +38,22 @@ async function main(): Promise<number> {
   const store = await openStore();
   try {
     if (store.settings.kind === "server" && !args.includes("--data-only") && pgDumpAvailable()) {
-      const dump = spawnSync("pg_dump", ["--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${store.url}`], {
-        stdio: ["ignore", "inherit", "pipe"],
-        encoding: "utf8",
-      });
+      const dump = spawnSync(
+        "pg_dump",
+        ["--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${store.url}`],
+        {
+          stdio: ["ignore", "inherit", "pipe"],
+          encoding: "utf8",
+        },
+      );
       if (dump.status === 0) {
-        console.log(formatFields([["store", store.describe], ["format", "pg_dump (schema and data)"], ["written", out]]));
+        console.log(
+          formatFields([
+            ["store", store.describe],
+            ["format", "pg_dump (schema and data)"],
+            ["written", out],
+          ]),
+        );
         return 0;
       }
       console.error(`pg_dump failed, writing a data dump instead: ${dump.stderr.trim()}`);

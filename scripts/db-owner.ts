@@ -37,7 +37,9 @@ async function main(): Promise<number> {
   const store = await openStore({ poolSize: 1 });
   // The site gets its own pool; this process only keeps the database (and the lock) alive.
   await store.pool.end();
-  console.log(`[db] ${store.describe}: migrated${store.owner ? `, serving on 127.0.0.1:${store.owner.port}` : ""}`);
+  console.log(
+    `[db] ${store.describe}: migrated${store.owner ? `, serving on 127.0.0.1:${store.owner.port}` : ""}`,
+  );
 
   const child = spawn(command[0]!, command.slice(1), {
     stdio: "inherit",
@@ -53,7 +55,9 @@ async function main(): Promise<number> {
       console.error(`[db] could not start ${command[0]}: ${error.message}`);
       resolve(127);
     });
-    child.on("exit", (exitCode, signal) => resolve(exitCode ?? 128 + (signal ? constants.signals[signal] : 0)));
+    child.on("exit", (exitCode, signal) =>
+      resolve(exitCode ?? 128 + (signal ? constants.signals[signal] : 0)),
+    );
   });
   await store.owner?.stop();
   return code;

@@ -19,7 +19,11 @@ async function main(): Promise<number> {
   const { mailer, retentionDays } = deliveryRuntime();
   const store = await openStore();
   try {
-    const result = await runDeliveryPass(store.db, mailer, { ignoreBackoff: true, retentionDays, deadlineMs: 10 * 60_000 });
+    const result = await runDeliveryPass(store.db, mailer, {
+      ignoreBackoff: true,
+      retentionDays,
+      deadlineMs: 10 * 60_000,
+    });
     const { remaining } = result;
     console.log(
       formatFields([
@@ -27,12 +31,19 @@ async function main(): Promise<number> {
         ["delivered", String(result.delivered.length)],
         ["will retry", String(result.retrying.length)],
         ["failed", String(result.failed.length)],
-        ["receipts sent", `${result.receipts.delivered} (${result.receipts.retrying} to retry, ${result.receipts.failed} failed)`],
+        [
+          "receipts sent",
+          `${result.receipts.delivered} (${result.receipts.retrying} to retry, ${result.receipts.failed} failed)`,
+        ],
         ["deleted (retention)", String(result.deleted)],
-        ["undelivered now", `${remaining.received + remaining.retrying + remaining.failed} (${remaining.failed} failed)`],
+        [
+          "undelivered now",
+          `${remaining.received + remaining.retrying + remaining.failed} (${remaining.failed} failed)`,
+        ],
       ]),
     );
-    if (remaining.failed > 0) console.log("\nSee them with `npm run inquiries`; send one with `npm run inquiries -- retry <id>`.");
+    if (remaining.failed > 0)
+      console.log("\nSee them with `npm run inquiries`; send one with `npm run inquiries -- retry <id>`.");
     return remaining.received + remaining.retrying + remaining.failed === 0 ? 0 : 1;
   } finally {
     await store.close();

@@ -80,7 +80,8 @@ async function main(): Promise<number> {
       console.log(help);
       return 2;
     }
-    const due = command === "release" ? await releaseHeld(store.db, row.id) : await forceRetry(store.db, row.id);
+    const due =
+      command === "release" ? await releaseHeld(store.db, row.id) : await forceRetry(store.db, row.id);
     if (!due) {
       console.error(
         command === "release"

@@ -10,7 +10,10 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
  * `insert … jsonb_populate_record` per row in one transaction, skipping rows already there.
  * Restore into a migrated store (`npm run db:migrate`, then `npm run db:restore -- FILE`, or psql).
  */
-export async function dumpData(connection: DatabaseConnection, write: (chunk: string) => void): Promise<Record<string, number>> {
+export async function dumpData(
+  connection: DatabaseConnection,
+  write: (chunk: string) => void,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const { rows: migrations } = await connection.pool.query<{ hash: string }>(
     "select hash from drizzle.__drizzle_migrations order by created_at",
@@ -19,7 +22,9 @@ export async function dumpData(connection: DatabaseConnection, write: (chunk: st
   write(`-- Schema: migrations ${migrations.map((row) => row.hash.slice(0, 12)).join(", ")}\n`);
   write("begin;\n");
   for (const table of tables) {
-    const { rows } = await connection.pool.query<{ row: unknown }>(`select to_jsonb(t) as row from ${table} t`);
+    const { rows } = await connection.pool.query<{ row: unknown }>(
+      `select to_jsonb(t) as row from ${table} t`,
+    );
     for (const { row } of rows) {
       write(
         `insert into ${table} select * from jsonb_populate_record(null::${table}, ${literal(JSON.stringify(row))}::jsonb) on conflict do nothing;\n`,

@@ -54,7 +54,8 @@ async function acquireLock(dataDir: string): Promise<void> {
       await writeLock(file, lock, "wx");
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw dataDirError(dataDir, "write its lock file", error);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw dataDirError(dataDir, "write its lock file", error);
     }
     const existing = await readOwnerLock(dataDir);
     if (existing && isLockLive(existing, dataDir)) throw new OwnerRunningError(existing);
@@ -69,7 +70,10 @@ async function acquireLock(dataDir: string): Promise<void> {
  * serves it on a loopback port recorded in the lock file. PGlite is one session: the socket
  * server queues every client's statements through it, so transactions must stay short.
  */
-export async function startEmbeddedOwner(dataDir: string, options: { port?: number } = {}): Promise<EmbeddedOwner> {
+export async function startEmbeddedOwner(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<EmbeddedOwner> {
   const root = path.resolve(dataDir);
   try {
     await fs.mkdir(root, { recursive: true });
@@ -97,7 +101,12 @@ export async function startEmbeddedOwner(dataDir: string, options: { port?: numb
     } catch (error) {
       throw dataDirError(dataDir, "open the embedded database", error);
     }
-    server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 64 });
+    server = new PGLiteSocketServer({
+      db: pglite,
+      host: "127.0.0.1",
+      port: options.port ?? 0,
+      maxConnections: 64,
+    });
     await server.start();
     const port = Number(server.getServerConn().split(":").pop());
     await writeLock(file, { pid: process.pid, port, startedAt: new Date().toISOString() }, "w");

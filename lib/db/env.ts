@@ -1,20 +1,17 @@
 import { z } from "zod";
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 const databaseEnvSchema = z.object({
   DATABASE_URL: z.preprocess(
     blankToUndefined,
-    z
-      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-      .optional(),
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().trim().default(".data")),
 });
 
-export type DatabaseSettings =
-  | { kind: "server"; url: string }
-  | { kind: "embedded"; dataDir: string };
+export type DatabaseSettings = { kind: "server"; url: string } | { kind: "embedded"; dataDir: string };
 
 /** The store's one problem, phrased for whoever fixes it: names the variable to change. */
 export class StoreError extends Error {
@@ -36,5 +33,7 @@ export function parseDatabaseEnv(source: Record<string, string | undefined>): Da
     throw new StoreError(`${variable} ${issue.message}`, variable);
   }
   const env = result.data;
-  return env.DATABASE_URL ? { kind: "server", url: env.DATABASE_URL } : { kind: "embedded", dataDir: env.DATA_DIR };
+  return env.DATABASE_URL
+    ? { kind: "server", url: env.DATABASE_URL }
+    : { kind: "embedded", dataDir: env.DATA_DIR };
 }

@@ -10,7 +10,10 @@ export const migrationsFolder = path.resolve(process.cwd(), "lib/db/migrations")
 const MIGRATION_LOCK = 7_318_204;
 
 /** Applies the committed migrations not yet applied, on one connection holding an advisory lock. */
-export async function migrateDatabase(connection: DatabaseConnection, folder = migrationsFolder): Promise<void> {
+export async function migrateDatabase(
+  connection: DatabaseConnection,
+  folder = migrationsFolder,
+): Promise<void> {
   const client = await connection.pool.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);

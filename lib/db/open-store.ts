@@ -124,7 +124,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     settings,
     url,
     owner,
-    describe: owner ? `${settings.dataDir} (embedded, this process)` : `${settings.dataDir} (embedded, via port ${new URL(url).port})`,
+    describe: owner
+      ? `${settings.dataDir} (embedded, this process)`
+      : `${settings.dataDir} (embedded, via port ${new URL(url).port})`,
     async close() {
       await connection.close();
       await owner?.stop();

@@ -12,7 +12,11 @@ export async function readOwnerLock(dataDir: string): Promise<OwnerLock | undefi
   try {
     const parsed = JSON.parse(await fs.readFile(lockFilePath(dataDir), "utf8")) as Partial<OwnerLock>;
     if (typeof parsed.pid !== "number") return undefined;
-    return { pid: parsed.pid, port: typeof parsed.port === "number" ? parsed.port : null, startedAt: String(parsed.startedAt) };
+    return {
+      pid: parsed.pid,
+      port: typeof parsed.port === "number" ? parsed.port : null,
+      startedAt: String(parsed.startedAt),
+    };
   } catch {
     return undefined;
   }

@@ -21,7 +21,13 @@ export type InquiryPayload = {
   message: string;
 };
 
-export const inquiryStatus = pgEnum("inquiry_status", ["received", "delivered", "retrying", "failed", "held"]);
+export const inquiryStatus = pgEnum("inquiry_status", [
+  "received",
+  "delivered",
+  "retrying",
+  "failed",
+  "held",
+]);
 
 export const receiptStatus = pgEnum("receipt_status", ["pending", "delivered", "retrying", "failed"]);
 

@@ -32,13 +32,21 @@ const minimumSendMs = 1_000;
 
 type Attempt = "delivered" | "retrying" | "failed";
 
-async function attemptCoachEmail(db: Db, mailer: DeliveryMailer, row: InquiryRow, timeoutMs: number, clock: Clock) {
+async function attemptCoachEmail(
+  db: Db,
+  mailer: DeliveryMailer,
+  row: InquiryRow,
+  timeoutMs: number,
+  clock: Clock,
+) {
   try {
     await sendWithTimeout(mailer, { ...row.coachEmail, idempotencyKey: row.idempotencyKey }, timeoutMs);
   } catch (error) {
     const { status } = await recordFailure(db, row, describeError(error), { now: clock() });
     if (status === "failed") {
-      console.error(`[inquiry] ${row.id} failed: not delivered to the coach within 23 hours (${describeError(error)})`);
+      console.error(
+        `[inquiry] ${row.id} failed: not delivered to the coach within 23 hours (${describeError(error)})`,
+      );
     }
     return status satisfies Attempt;
   }
@@ -46,9 +54,19 @@ async function attemptCoachEmail(db: Db, mailer: DeliveryMailer, row: InquiryRow
   return "delivered" satisfies Attempt;
 }
 
-async function attemptReceipt(db: Db, mailer: DeliveryMailer, row: InquiryRow, timeoutMs: number, clock: Clock) {
+async function attemptReceipt(
+  db: Db,
+  mailer: DeliveryMailer,
+  row: InquiryRow,
+  timeoutMs: number,
+  clock: Clock,
+) {
   try {
-    await sendWithTimeout(mailer, { ...row.receiptEmail, idempotencyKey: `${row.idempotencyKey}-receipt` }, timeoutMs);
+    await sendWithTimeout(
+      mailer,
+      { ...row.receiptEmail, idempotencyKey: `${row.idempotencyKey}-receipt` },
+      timeoutMs,
+    );
   } catch (error) {
     const { status } = await recordReceiptFailure(db, row, describeError(error), { now: clock() });
     return status satisfies Attempt;
@@ -73,7 +91,11 @@ export async function deliverInquiry(
   db: Db,
   mailer: DeliveryMailer,
   id: string,
-  { deadlineMs = 10_000, perCallTimeoutMs = 8_000, clock = systemClock }: Timing & { deadlineMs?: number } = {},
+  {
+    deadlineMs = 10_000,
+    perCallTimeoutMs = 8_000,
+    clock = systemClock,
+  }: Timing & { deadlineMs?: number } = {},
 ): Promise<DeliveryOutcome> {
   const deadline = Date.now() + deadlineMs;
   const row = await claimInquiry(db, id, { now: clock() });
@@ -82,7 +104,13 @@ export async function deliverInquiry(
     if (!current) throw new Error(`inquiry ${id} does not exist`);
     return { status: current.status, receiptSent: current.receiptStatus === "delivered" };
   }
-  const coach = await attemptCoachEmail(db, mailer, row, Math.min(perCallTimeoutMs, deadline - Date.now()), clock);
+  const coach = await attemptCoachEmail(
+    db,
+    mailer,
+    row,
+    Math.min(perCallTimeoutMs, deadline - Date.now()),
+    clock,
+  );
   if (coach !== "delivered") return { status: coach, receiptSent: false };
 
   const left = deadline - Date.now();
@@ -134,7 +162,11 @@ const emptyResult = (): PassResult => ({
 const running = new WeakMap<Db, Promise<PassResult>>();
 
 /** One run of the delivery worker: what `npm run deliver`, the timer and the cron route call. */
-export async function runDeliveryPass(db: Db, mailer: DeliveryMailer, options: PassOptions = {}): Promise<PassResult> {
+export async function runDeliveryPass(
+  db: Db,
+  mailer: DeliveryMailer,
+  options: PassOptions = {},
+): Promise<PassResult> {
   const current = running.get(db);
   if (current) return { ...emptyResult(), skipped: true, remaining: (await current).remaining };
   const pass = deliveryPass(db, mailer, options);
@@ -168,7 +200,11 @@ async function deliveryPass(db: Db, mailer: DeliveryMailer, options: PassOptions
     if (claimed.length === 0) break;
     for (const [index, row] of claimed.entries()) {
       if (timeLeft() < minimumSendMs) {
-        await releaseLeases(db, claimed.slice(index).map((rest) => rest.id), { now: clock() });
+        await releaseLeases(
+          db,
+          claimed.slice(index).map((rest) => rest.id),
+          { now: clock() },
+        );
         break;
       }
       const outcome = await attemptCoachEmail(db, mailer, row, Math.min(perCallTimeoutMs, timeLeft()), clock);
@@ -178,7 +214,12 @@ async function deliveryPass(db: Db, mailer: DeliveryMailer, options: PassOptions
 
   const receiptsTried: string[] = [];
   while (timeLeft() >= minimumSendMs) {
-    const claimed = await claimDueReceipts(db, { now: clock(), limit: batchSize, ignoreBackoff, exclude: receiptsTried });
+    const claimed = await claimDueReceipts(db, {
+      now: clock(),
+      limit: batchSize,
+      ignoreBackoff,
+      exclude: receiptsTried,
+    });
     if (claimed.length === 0) break;
     for (const row of claimed) {
       receiptsTried.push(row.id);

@@ -15,14 +15,13 @@ export type DigestSettings = {
 
 export type DigestResult = "sent" | "nothing-to-report" | "already-sent" | "send-failed";
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function line(row: InquiryRow): string {
   const { name, email } = row.payload;
   const when = row.createdAt.toISOString().slice(0, 16).replace("T", " ");
   const command = row.status === "held" ? "release" : "retry";
-  const why = row.status === "held" ? row.heldReason ?? "held" : row.lastError ?? "not delivered";
+  const why = row.status === "held" ? (row.heldReason ?? "held") : (row.lastError ?? "not delivered");
   return `${when} UTC  ${name} <${email}>  (${why})\n    npm run inquiries -- ${command} ${row.id.slice(0, 8)}`;
 }
 
@@ -34,7 +33,9 @@ export function digestEmail(held: InquiryRow[], failed: InquiryRow[], settings: 
     );
   }
   if (failed.length > 0) {
-    sections.push(`Not delivered (the mail service kept failing; retry to send now):\n\n${failed.map(line).join("\n\n")}`);
+    sections.push(
+      `Not delivered (the mail service kept failing; retry to send now):\n\n${failed.map(line).join("\n\n")}`,
+    );
   }
   const text = [
     `${held.length} held and ${failed.length} undelivered inquiries on ${settings.siteName} need a look.`,
@@ -76,7 +77,11 @@ export async function sendDailyDigest(
   if (taken.length === 0) return "already-sent";
 
   try {
-    await sendWithTimeout(mailer, { ...digestEmail(held, failed, settings), idempotencyKey: `digest-${day}` }, timeoutMs);
+    await sendWithTimeout(
+      mailer,
+      { ...digestEmail(held, failed, settings), idempotencyKey: `digest-${day}` },
+      timeoutMs,
+    );
     return "sent";
   } catch (error) {
     console.error(`[inquiry] daily digest not sent: ${describeError(error)}`);

@@ -23,7 +23,9 @@ export async function sendWithTimeout(
 ): Promise<{ id: string }> {
   const controller = new AbortController();
   const timedOut = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener("abort", () => reject(controller.signal.reason as Error), { once: true });
+    controller.signal.addEventListener("abort", () => reject(controller.signal.reason as Error), {
+      once: true,
+    });
   });
   const timer = setTimeout(
     () => controller.abort(new SendTimeoutError(`no answer from the mail service within ${timeoutMs} ms`)),

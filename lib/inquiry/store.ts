@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { inquiries, type InquiryPayload, type InquiryRow, type InquiryStatus, type StoredEmail } from "@/lib/db/schema";
+import {
+  inquiries,
+  type InquiryPayload,
+  type InquiryRow,
+  type InquiryStatus,
+  type StoredEmail,
+} from "@/lib/db/schema";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -46,7 +52,11 @@ export type StoredInquiry = { inquiry: InquiryRow; duplicate: boolean };
  * Stores an inquiry before any email is attempted. The same content within 24 hours returns the
  * first row (`duplicate: true`), whose status is the answer the person got the first time.
  */
-export async function storeInquiry(db: Db, input: NewInquiry, { now = new Date() }: Clock = {}): Promise<StoredInquiry> {
+export async function storeInquiry(
+  db: Db,
+  input: NewInquiry,
+  { now = new Date() }: Clock = {},
+): Promise<StoredInquiry> {
   const dedupeKey = dedupeKeyFor(input.payload);
   return db.transaction(async (tx) => {
     // Serialises the same content only: two identical submissions at once store one row.
@@ -55,7 +65,10 @@ export async function storeInquiry(db: Db, input: NewInquiry, { now = new Date()
       .select()
       .from(inquiries)
       .where(
-        and(eq(inquiries.dedupeKey, dedupeKey), gt(inquiries.createdAt, new Date(now.getTime() - dedupeWindowMs))),
+        and(
+          eq(inquiries.dedupeKey, dedupeKey),
+          gt(inquiries.createdAt, new Date(now.getTime() - dedupeWindowMs)),
+        ),
       )
       .orderBy(desc(inquiries.createdAt))
       .limit(1);
@@ -110,7 +123,13 @@ export async function claimDueInquiries(db: Db, options: ClaimOptions = {}): Pro
 /** Takes the lease on one inquiry if it is undelivered and nobody holds it (the Server Action's first attempt). */
 export async function claimInquiry(db: Db, id: string, options: Clock & { leaseMs?: number } = {}) {
   const { now = new Date(), leaseMs = defaultLeaseMs } = options;
-  const [row] = await claim(db, and(eq(inquiries.id, id), undelivered, leaseFree(now), withinKeyWindow(now))!, 1, now, leaseMs);
+  const [row] = await claim(
+    db,
+    and(eq(inquiries.id, id), undelivered, leaseFree(now), withinKeyWindow(now))!,
+    1,
+    now,
+    leaseMs,
+  );
   return row;
 }
 
@@ -179,7 +198,13 @@ export async function recordFailure(
   const status = next ? "retrying" : "failed";
   await db
     .update(inquiries)
-    .set({ status, nextAttemptAt: next ?? null, lastError: error.slice(0, 2000), leaseUntil: null, updatedAt: now })
+    .set({
+      status,
+      nextAttemptAt: next ?? null,
+      lastError: error.slice(0, 2000),
+      leaseUntil: null,
+      updatedAt: now,
+    })
     .where(and(eq(inquiries.id, row.id), undelivered));
   return { status, nextAttemptAt: next };
 }
@@ -194,7 +219,9 @@ export async function failExpired(db: Db, { now = new Date() }: Clock = {}): Pro
       lastError: sql`coalesce(${inquiries.lastError} || '; ', '') || 'not delivered within 23 hours'`,
       updatedAt: now,
     })
-    .where(and(undelivered, leaseFree(now), lte(inquiries.keyIssuedAt, new Date(now.getTime() - giveUpAfterMs))))
+    .where(
+      and(undelivered, leaseFree(now), lte(inquiries.keyIssuedAt, new Date(now.getTime() - giveUpAfterMs))),
+    )
     .returning();
 }
 
@@ -204,9 +231,22 @@ const receiptDue = inArray(inquiries.receiptStatus, ["pending", "retrying"]);
 
 export async function claimDueReceipts(
   db: Db,
-  options: Clock & { limit?: number; leaseMs?: number; ignoreBackoff?: boolean; exclude?: string[]; id?: string } = {},
+  options: Clock & {
+    limit?: number;
+    leaseMs?: number;
+    ignoreBackoff?: boolean;
+    exclude?: string[];
+    id?: string;
+  } = {},
 ): Promise<InquiryRow[]> {
-  const { now = new Date(), limit = 5, leaseMs = defaultLeaseMs, ignoreBackoff = false, exclude = [], id } = options;
+  const {
+    now = new Date(),
+    limit = 5,
+    leaseMs = defaultLeaseMs,
+    ignoreBackoff = false,
+    exclude = [],
+    id,
+  } = options;
   const candidates = db
     .select({ id: inquiries.id })
     .from(inquiries)
@@ -234,7 +274,11 @@ export async function claimDueReceipts(
     .returning();
 }
 
-export async function markReceiptDelivered(db: Db, id: string, { now = new Date() }: Clock = {}): Promise<void> {
+export async function markReceiptDelivered(
+  db: Db,
+  id: string,
+  { now = new Date() }: Clock = {},
+): Promise<void> {
   await db
     .update(inquiries)
     .set({
@@ -290,7 +334,9 @@ export async function listRecentInquiries(
 }
 
 /** Counts of undelivered inquiries by status (`held` not included: it waits for the coach). */
-export async function countUndelivered(db: Db): Promise<{ received: number; retrying: number; failed: number }> {
+export async function countUndelivered(
+  db: Db,
+): Promise<{ received: number; retrying: number; failed: number }> {
   const rows = await db
     .select({ status: inquiries.status, count: sql<number>`count(*)::int` })
     .from(inquiries)
@@ -319,12 +365,17 @@ export async function findInquiry(db: Db, idOrPrefix: string): Promise<InquiryRo
     .from(inquiries)
     .where(sql`${inquiries.id}::text like ${`${prefix}%`}`)
     .limit(2);
-  if (rows.length > 1) throw new AmbiguousIdError(`"${idOrPrefix}" matches more than one inquiry: give more of the id`);
+  if (rows.length > 1)
+    throw new AmbiguousIdError(`"${idOrPrefix}" matches more than one inquiry: give more of the id`);
   return rows[0];
 }
 
 /** A held inquiry becomes due now, with a fresh 23-hour window (its key was never used). */
-export async function releaseHeld(db: Db, id: string, { now = new Date() }: Clock = {}): Promise<InquiryRow | undefined> {
+export async function releaseHeld(
+  db: Db,
+  id: string,
+  { now = new Date() }: Clock = {},
+): Promise<InquiryRow | undefined> {
   const [row] = await db
     .update(inquiries)
     .set({ status: "received", keyIssuedAt: now, nextAttemptAt: now, attempts: 0, updatedAt: now })
@@ -337,7 +388,11 @@ export async function releaseHeld(db: Db, id: string, { now = new Date() }: Cloc
  * Makes an undelivered or failed inquiry due now. Past the key's 23-hour window it gets a new key:
  * Resend no longer remembers the old one, and the coach has asked for this send.
  */
-export async function forceRetry(db: Db, id: string, { now = new Date() }: Clock = {}): Promise<InquiryRow | undefined> {
+export async function forceRetry(
+  db: Db,
+  id: string,
+  { now = new Date() }: Clock = {},
+): Promise<InquiryRow | undefined> {
   const expired = lte(inquiries.keyIssuedAt, new Date(now.getTime() - giveUpAfterMs));
   const [row] = await db
     .update(inquiries)
@@ -349,7 +404,13 @@ export async function forceRetry(db: Db, id: string, { now = new Date() }: Clock
       keyIssuedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${inquiries.keyIssuedAt} end`,
       updatedAt: now,
     })
-    .where(and(eq(inquiries.id, id), inArray(inquiries.status, ["received", "retrying", "failed"]), leaseFree(now)))
+    .where(
+      and(
+        eq(inquiries.id, id),
+        inArray(inquiries.status, ["received", "retrying", "failed"]),
+        leaseFree(now),
+      ),
+    )
     .returning();
   return row;
 }

@@ -23,7 +23,9 @@ describe("the embedded store's owner", () => {
       const client = await openStore({ env: { DATA_DIR: dataDir }, becomeOwner: false });
       expect(client.owner).toBeUndefined();
       expect(client.describe).toContain(`via port ${owner.owner!.port}`);
-      const { rows } = await client.pool.query<{ count: number }>("select count(*)::int as count from inquiries");
+      const { rows } = await client.pool.query<{ count: number }>(
+        "select count(*)::int as count from inquiries",
+      );
       expect(rows[0]!.count).toBe(0);
       await client.close();
     } finally {
@@ -33,7 +35,10 @@ describe("the embedded store's owner", () => {
   }, 120_000);
 
   it("takes over a lock left by a process that is gone", async () => {
-    await fs.writeFile(lockFilePath(dataDir), JSON.stringify({ pid: 2 ** 22 + 7, port: 1, startedAt: "then" }));
+    await fs.writeFile(
+      lockFilePath(dataDir),
+      JSON.stringify({ pid: 2 ** 22 + 7, port: 1, startedAt: "then" }),
+    );
     const store = await openStore({ env: { DATA_DIR: dataDir } });
     try {
       expect(store.owner).toBeDefined();
@@ -55,16 +60,24 @@ describe("start-up problems name the variable to fix", () => {
   it("DATA_DIR that cannot be created", async () => {
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "owner-test-")), "a-file");
     await fs.writeFile(file, "");
-    const error = await openStore({ env: { DATA_DIR: path.join(file, "data") } }).catch((caught: unknown) => caught);
+    const error = await openStore({ env: { DATA_DIR: path.join(file, "data") } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(StoreError);
-    expect(error).toMatchObject({ variable: "DATA_DIR", message: expect.stringMatching(/^DATA_DIR=.*ENOTDIR/) });
+    expect(error).toMatchObject({
+      variable: "DATA_DIR",
+      message: expect.stringMatching(/^DATA_DIR=.*ENOTDIR/),
+    });
   });
 
   it("DATABASE_URL that does not answer", async () => {
     const error = await openStore({ env: { DATABASE_URL: "postgres://site:site@127.0.0.1:1/site" } }).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ variable: "DATABASE_URL", message: expect.stringContaining("cannot reach") });
+    expect(error).toMatchObject({
+      variable: "DATABASE_URL",
+      message: expect.stringContaining("cannot reach"),
+    });
   });
 
   it("DATABASE_URL that is not a Postgres URL", async () => {

@@ -27,7 +27,10 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
       ["coach@example.com", inquiry.idempotencyKey],
       ["ada@example.com", `${inquiry.idempotencyKey}-receipt`],
     ]);
-    expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "delivered", receiptStatus: "delivered" });
+    expect(await getInquiry(db, inquiry.id)).toMatchObject({
+      status: "delivered",
+      receiptStatus: "delivered",
+    });
   });
 
   it("answers within the deadline when the mail service never answers, and the worker delivers later", async () => {

@@ -20,7 +20,9 @@ describe("nextAttemptAfter", () => {
   const t0 = new Date("2026-01-01T00:00:00Z");
 
   it("backs off 1 min, 5 min, 30 min, 2 h, then 6 h", () => {
-    const waits = [1, 2, 3, 4, 5, 6].map((attempts) => nextAttemptAfter(attempts, t0, t0)!.getTime() - t0.getTime());
+    const waits = [1, 2, 3, 4, 5, 6].map(
+      (attempts) => nextAttemptAfter(attempts, t0, t0)!.getTime() - t0.getTime(),
+    );
     expect(waits).toEqual([minutes(1), minutes(5), minutes(30), hours(2), hours(6), hours(6)]);
   });
 
@@ -56,7 +58,11 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     const t0 = new Date("2026-03-01T10:00:00Z");
     const input = newInquiry();
     const first = await storeInquiry(db, input, { now: t0 });
-    const resubmitted = newInquiry({ ...input.payload, email: " ADA@example.com", message: `  ${input.payload.message}\n` });
+    const resubmitted = newInquiry({
+      ...input.payload,
+      email: " ADA@example.com",
+      message: `  ${input.payload.message}\n`,
+    });
     const again = await storeInquiry(db, resubmitted, { now: at(t0, hours(23)) });
     expect(again).toMatchObject({ duplicate: true, inquiry: { id: first.inquiry.id } });
 
@@ -81,8 +87,14 @@ describe.each(backends)("inquiry store on %s", (backend) => {
 
     expect(await releaseHeld(db, inquiry.id)).toMatchObject({ status: "received" });
     await runDeliveryPass(db, mailer);
-    expect(sends.map((email) => email.idempotencyKey)).toEqual([inquiry.idempotencyKey, `${inquiry.idempotencyKey}-receipt`]);
-    expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "delivered", receiptStatus: "delivered" });
+    expect(sends.map((email) => email.idempotencyKey)).toEqual([
+      inquiry.idempotencyKey,
+      `${inquiry.idempotencyKey}-receipt`,
+    ]);
+    expect(await getInquiry(db, inquiry.id)).toMatchObject({
+      status: "delivered",
+      receiptStatus: "delivered",
+    });
   });
 
   it("retries on the back-off schedule while the mail service is down", async () => {
@@ -173,7 +185,10 @@ describe.each(backends)("inquiry store on %s", (backend) => {
   });
 
   it("restores what a backup dumped", async () => {
-    const { inquiry } = await storeInquiry(db, newInquiry({ message: "It's a \"quoted\" message, with a\nnew line." }));
+    const { inquiry } = await storeInquiry(
+      db,
+      newInquiry({ message: 'It\'s a "quoted" message, with a\nnew line.' }),
+    );
     const chunks: string[] = [];
     const counts = await dumpData(database.connect(), (chunk) => chunks.push(chunk));
     expect(counts).toEqual({ inquiries: 1, digests: 0 });

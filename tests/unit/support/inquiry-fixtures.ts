@@ -48,7 +48,8 @@ export function fakeMailer(options: { delayMs?: number } = {}) {
         await new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));
       }
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      if (state.behaviour === "fail") throw Object.assign(new Error("Resend 503 service_unavailable"), { retryable: true });
+      if (state.behaviour === "fail")
+        throw Object.assign(new Error("Resend 503 service_unavailable"), { retryable: true });
       sends.push(email);
       return { id: `fake-${sends.length}` };
     },
