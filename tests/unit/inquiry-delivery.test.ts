@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { deliverInquiry, runDeliveryPass } from "@/lib/inquiry/delivery";
 import { getInquiry, storeInquiry } from "@/lib/inquiry/store";
+import { startDeliveryTimer } from "@/lib/inquiry/worker";
 import { at, fakeMailer, hours, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -125,5 +126,21 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     await storeInquiry(db, newInquiry(), { now: new Date(Date.now() - hours(24 * 400)) });
     const result = await runDeliveryPass(db, mailer, { retentionDays: 365 });
     expect(result.deleted).toBe(1);
+  });
+
+  it("delivers on a timer without being asked", async () => {
+    const { mailer, sentKeys } = fakeMailer();
+    const { inquiry } = await storeInquiry(db, newInquiry());
+    const stop = startDeliveryTimer(
+      () => Promise.resolve(db),
+      () => mailer,
+      { intervalMs: 100, deadlineMs: 5_000 },
+    );
+    try {
+      await expect.poll(() => sentKeys(), { timeout: 5_000 }).toContain(inquiry.idempotencyKey);
+    } finally {
+      await stop();
+    }
+    expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "delivered" });
   });
 });
