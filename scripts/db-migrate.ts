@@ -23,7 +23,7 @@ async function main(): Promise<number> {
       formatFields([
         ["store", store.describe],
         ["migrations applied", String(applied.count)],
-        ["latest", applied.last ? new Date(Number(applied.last)).toISOString() : "-"],
+        ["newest migration", applied.last ? new Date(Number(applied.last)).toISOString() : "-"],
       ]),
     );
     return 0;

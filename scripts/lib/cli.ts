@@ -1,4 +1,13 @@
+import nextEnv from "@next/env";
 import { StoreError } from "@/lib/db/env";
+
+/**
+ * The same .env files `next start` reads (.env.production.local, .env.local, .env.production,
+ * .env), so a command sees the site's DATABASE_URL and mail settings. Variables already set win.
+ */
+export function loadSiteEnv(): void {
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => undefined, error: console.error });
+}
 
 /** Rows as plain columns, padded to line up; the last column is not padded. */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -28,10 +37,12 @@ export function wantsHelp(args: string[]): boolean {
  * (naming the variable to fix) and the error for anything else.
  */
 export function runScript(main: () => Promise<number>): void {
+  loadSiteEnv();
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
       if (error instanceof StoreError) console.error(`error: ${error.message}`);
+      else if (error instanceof Error && error.name === "EnvError") console.error(error.message);
       else console.error(error);
       process.exit(1);
     },
