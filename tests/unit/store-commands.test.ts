@@ -18,7 +18,7 @@ describe("the coach's commands while the site's owner holds DATA_DIR", () => {
   let connection: DatabaseConnection;
 
   const command = async (script: string, ...args: string[]) => {
-    const env: Record<string, string | undefined> = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATA_DIR: dataDir,
       OUTBOX_DIR: path.join(dataDir, "outbox"),
