@@ -1,10 +1,13 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { StoreError } from "@/lib/db/env";
 import { openStore } from "@/lib/db/open-store";
 import { lockFilePath, readOwnerLock } from "@/lib/db/owner-lock";
+
+// The embedded database shares two cores with the rest of the suite in CI.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 describe("the embedded store's owner", () => {
   let dataDir: string;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import {
   claimDueInquiries,
@@ -15,6 +15,9 @@ import { dumpData, restoreData } from "@/lib/db/backup";
 import { runDeliveryPass } from "@/lib/inquiry/delivery";
 import { at, fakeMailer, hours, minutes, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
+
+// The embedded database shares two cores with the rest of the suite in CI.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 describe("nextAttemptAfter", () => {
   const t0 = new Date("2026-01-01T00:00:00Z");
