@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     const live = await findLiveOwner(settings.dataDir, 0);
     if (live) {
       throw new StoreError(
-        `DATA_DIR=${settings.dataDir} is already served by process ${live.pid} (another \`npm start\`?). Stop it, or set DATA_DIR to another folder.`,
+        `DATA_DIR=${settings.dataDir} is already served by process ${live.pid} (another \`npm start\`?). Stop it, or set DATA_DIR to another folder; if no such process runs, remove DATA_DIR/owner.lock.`,
         "DATA_DIR",
       );
     }

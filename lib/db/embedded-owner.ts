@@ -1,10 +1,17 @@
 import fs from "node:fs/promises";
-import { unlinkSync } from "node:fs";
+import { readFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { StoreError } from "@/lib/db/env";
-import { isLockLive, lockFilePath, markOwnedHere, readOwnerLock, type OwnerLock } from "@/lib/db/owner-lock";
+import {
+  embeddedUrl,
+  isLockLive,
+  lockFilePath,
+  markOwnedHere,
+  readOwnerLock,
+  type OwnerLock,
+} from "@/lib/db/owner-lock";
 
 export type EmbeddedOwner = {
   dataDir: string;
@@ -20,10 +27,6 @@ export class OwnerRunningError extends Error {
   constructor(readonly lock: OwnerLock) {
     super(`DATA_DIR is owned by process ${lock.pid}`);
   }
-}
-
-export function embeddedUrl(port: number): string {
-  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
 
 function dataDirError(dataDir: string, action: string, cause: unknown): StoreError {
@@ -86,9 +89,10 @@ export async function startEmbeddedOwner(
   const releaseOnExit = () => {
     markOwnedHere(root, false);
     try {
-      unlinkSync(file);
+      // Only our own lock: never one another process has taken over since.
+      if ((JSON.parse(readFileSync(file, "utf8")) as OwnerLock).pid === process.pid) unlinkSync(file);
     } catch {
-      // already gone
+      // already gone, or not ours to remove
     }
   };
   process.once("exit", releaseOnExit);

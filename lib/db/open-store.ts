@@ -1,7 +1,7 @@
 import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
 import { parseDatabaseEnv, StoreError, type DatabaseSettings } from "@/lib/db/env";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { findLiveOwner } from "@/lib/db/owner-lock";
+import { embeddedUrl, findLiveOwner } from "@/lib/db/owner-lock";
 import type { EmbeddedOwner } from "@/lib/db/embedded-owner";
 
 export type Store = DatabaseConnection & {
@@ -97,7 +97,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   if (owner) {
     url = owner.url;
   } else if (live?.port != null) {
-    url = `postgres://postgres:postgres@127.0.0.1:${live.port}/postgres`;
+    url = embeddedUrl(live.port);
   } else if (live) {
     throw new StoreError(
       `DATA_DIR=${settings.dataDir}: process ${live.pid} holds it but never opened its port. Stop that process, or remove DATA_DIR/owner.lock if no such process runs.`,

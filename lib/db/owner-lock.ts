@@ -4,6 +4,11 @@ import path from "node:path";
 /** DATA_DIR/owner.lock: which process serves the embedded database, and on which port. */
 export type OwnerLock = { pid: number; port: number | null; startedAt: string };
 
+/** The owner's socket speaks the Postgres protocol; PGlite ignores the user and password. */
+export function embeddedUrl(port: number): string {
+  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
 export function lockFilePath(dataDir: string): string {
   return path.join(path.resolve(dataDir), "owner.lock");
 }

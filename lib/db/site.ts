@@ -2,7 +2,7 @@ import "server-only";
 import { connectDatabase, type DatabaseConnection, type Db } from "@/lib/db/client";
 import { parseDatabaseEnv, StoreError } from "@/lib/db/env";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { findLiveOwner } from "@/lib/db/owner-lock";
+import { embeddedUrl, findLiveOwner } from "@/lib/db/owner-lock";
 
 let connection: Promise<DatabaseConnection> | undefined;
 
@@ -17,7 +17,7 @@ async function connect(): Promise<DatabaseConnection> {
       "DATA_DIR",
     );
   }
-  return connectDatabase(`postgres://postgres:postgres@127.0.0.1:${live.port}/postgres`);
+  return connectDatabase(embeddedUrl(live.port));
 }
 
 /**
