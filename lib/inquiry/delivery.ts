@@ -9,6 +9,7 @@ import {
   countUndelivered,
   deleteExpiredInquiries,
   failExpired,
+  failExpiredReceipts,
   getInquiry,
   markDelivered,
   markReceiptDelivered,
@@ -212,6 +213,7 @@ async function deliveryPass(db: Db, mailer: DeliveryMailer, options: PassOptions
     }
   }
 
+  result.receipts.failed += await failExpiredReceipts(db, { now: clock() });
   const receiptsTried: string[] = [];
   while (timeLeft() >= minimumSendMs) {
     const claimed = await claimDueReceipts(db, {

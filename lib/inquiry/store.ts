@@ -274,6 +274,23 @@ export async function claimDueReceipts(
     .returning();
 }
 
+/** Receipts not sent within 23 hours of the coach's email (the site was down, say) are given up. */
+export async function failExpiredReceipts(db: Db, { now = new Date() }: Clock = {}): Promise<number> {
+  const expired = await db
+    .update(inquiries)
+    .set({
+      receiptStatus: "failed",
+      receiptNextAttemptAt: null,
+      receiptLastError: sql`coalesce(${inquiries.receiptLastError} || '; ', '') || 'not sent within 23 hours'`,
+      updatedAt: now,
+    })
+    .where(
+      and(receiptDue, leaseFree(now), lte(inquiries.deliveredAt, new Date(now.getTime() - giveUpAfterMs))),
+    )
+    .returning({ id: inquiries.id });
+  return expired.length;
+}
+
 export async function markReceiptDelivered(
   db: Db,
   id: string,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { deliverInquiry, runDeliveryPass } from "@/lib/inquiry/delivery";
-import { getInquiry, storeInquiry } from "@/lib/inquiry/store";
+import { claimInquiry, getInquiry, markDelivered, storeInquiry } from "@/lib/inquiry/store";
 import { startDeliveryTimer } from "@/lib/inquiry/worker";
 import { at, fakeMailer, hours, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -82,6 +82,19 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     expect(new Set(keys)).toEqual(
       new Set(stored.flatMap((row) => [row.idempotencyKey, `${row.idempotencyKey}-receipt`])),
     );
+  });
+
+  it("gives up a receipt not sent within 23 hours of the coach's email", async () => {
+    const t0 = new Date("2026-04-02T09:00:00Z");
+    const { mailer, sends } = fakeMailer();
+    const { inquiry } = await storeInquiry(db, newInquiry(), { now: t0 });
+    // The coach's email went out; then the site was down for a day before the receipt.
+    await claimInquiry(db, inquiry.id, { now: t0 });
+    await markDelivered(db, inquiry.id, { now: t0 });
+    const result = await runDeliveryPass(db, mailer, { clock: () => at(t0, hours(25)) });
+    expect(result.receipts.failed).toBe(1);
+    expect(sends).toHaveLength(0);
+    expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "delivered", receiptStatus: "failed" });
   });
 
   it("runs one pass at a time on the same connection", async () => {
