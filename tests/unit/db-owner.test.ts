@@ -61,11 +61,13 @@ describe("the embedded store's owner", () => {
 
 describe("start-up problems name the variable to fix", () => {
   it("DATA_DIR that cannot be created", async () => {
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "owner-test-")), "a-file");
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), "owner-test-"));
+    const file = path.join(folder, "a-file");
     await fs.writeFile(file, "");
     const error = await openStore({ env: { DATA_DIR: path.join(file, "data") } }).catch(
       (caught: unknown) => caught,
     );
+    await fs.rm(folder, { recursive: true, force: true });
     expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({
       variable: "DATA_DIR",
