@@ -1,0 +1,20 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { mailer } from "@/lib/mail";
+import type { DigestSettings } from "@/lib/inquiry/digest";
+import type { DeliveryMailer } from "@/lib/inquiry/mailer";
+import { parseInquirySettings } from "@/lib/inquiry/settings";
+import { siteConfig } from "@/lib/site-config";
+
+/**
+ * The worker's dependencies from the environment: the site's mailer, the coach's digest
+ * address and the retention period. The one place the delivery code meets the mail config.
+ */
+export function deliveryRuntime(): { mailer: DeliveryMailer; digest: DigestSettings; retentionDays: number } {
+  const { mail } = serverEnv();
+  return {
+    mailer: mailer(),
+    digest: { from: mail.from, to: mail.to, siteName: siteConfig.name },
+    retentionDays: parseInquirySettings(process.env).retentionDays,
+  };
+}

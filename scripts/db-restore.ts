@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import { restoreData } from "@/lib/db/backup";
+import { openStore } from "@/lib/db/open-store";
+import { formatFields, runScript, wantsHelp } from "./lib/cli";
+
+const help = `Usage: npm run db:restore -- FILE
+
+Loads a data dump written by \`npm run db:backup\` into the store (migrating it first). Rows
+already in the store are kept as they are; the whole file is applied or none of it.
+
+Environment: DATABASE_URL, DATA_DIR.`;
+
+async function main(): Promise<number> {
+  const [file, ...rest] = process.argv.slice(2);
+  if (wantsHelp(process.argv.slice(2)) || !file || rest.length > 0) {
+    console.log(help);
+    return file ? 0 : 2;
+  }
+  const sqlText = fs.readFileSync(file, "utf8");
+  const store = await openStore();
+  try {
+    const before = await store.pool.query<{ count: number }>("select count(*)::int as count from inquiries");
+    await restoreData(store, sqlText);
+    const after = await store.pool.query<{ count: number }>("select count(*)::int as count from inquiries");
+    console.log(
+      formatFields([
+        ["store", store.describe],
+        ["restored from", file],
+        ["inquiries", `${before.rows[0]!.count} before, ${after.rows[0]!.count} after`],
+      ]),
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+runScript(main);
