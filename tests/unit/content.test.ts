@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSlugs, footerPages, navPages, readPage, readPages } from "@/lib/content";
-import { FrontmatterError } from "@/lib/frontmatter";
+import { contentSlugs, footerPages, navPages, readPage, readPages } from "@/lib/content/loader";
+import { FrontmatterError } from "@/lib/content/frontmatter";
 
 const good = `---
 title: Coaching packages

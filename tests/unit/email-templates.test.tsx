@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { InquiryEmail } from "@/components/emails/inquiry-email";
 import { InquiryReceiptEmail } from "@/components/emails/inquiry-receipt-email";
 import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
-import { renderEmail } from "@/lib/email-render";
-import { inquiryKey, inquirySubject } from "@/lib/inquiry";
-import { inquirySchema } from "@/lib/inquiry-schema";
+import { renderEmail } from "@/lib/mail/render-email";
+import { inquiryKey, inquirySubject } from "@/lib/inquiry/deliver-inquiry";
+import { inquirySchema } from "@/lib/inquiry/schema";
 
 const hostile = inquirySchema.parse({
   name: 'Eve "<b>" O\'Hara',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseServerEnv } from "@/lib/env";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { EnvError, parseServerEnv } from "@/lib/config/env";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/config/security-headers";
 
 const resend = {
   SITE_URL: "https://coaching.example",

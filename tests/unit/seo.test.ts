@@ -1,9 +1,9 @@
 import type { BreadcrumbList, Organization, Person, Service, WebSite } from "schema-dts";
 import { describe, expect, it } from "vitest";
-import { getPage } from "@/lib/content";
-import { pageMetadata } from "@/lib/metadata";
-import { newsletterPitch } from "@/lib/site-config";
-import { breadcrumbList, practiceGraph, serializeJsonLd, serviceOffer } from "@/lib/structured-data";
+import { getPage } from "@/lib/content/loader";
+import { pageMetadata } from "@/lib/content/metadata";
+import { newsletterPitch } from "@/lib/config/site-config";
+import { breadcrumbList, practiceGraph, serializeJsonLd, serviceOffer } from "@/lib/content/structured-data";
 
 const siteUrl = "https://coaching.example";
 const offer = getPage("vp-engineering-coaching")!;

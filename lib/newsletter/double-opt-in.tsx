@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
-import { renderEmail } from "@/lib/email-render";
-import { serverEnv } from "@/lib/env";
-import { mailer } from "@/lib/mail";
-import type { NewsletterSignup } from "@/lib/newsletter-schema";
-import { signSignupToken, type SignupClaims } from "@/lib/newsletter-token";
-import { signingSecret } from "@/lib/signing-secret";
-import { siteConfig } from "@/lib/site-config";
+import { renderEmail } from "@/lib/mail/render-email";
+import { serverEnv } from "@/lib/config/env";
+import type { Mailer } from "@/lib/mail/mailer";
+import type { NewsletterSignup } from "@/lib/newsletter/schema";
+import { signSignupToken, type SignupClaims } from "@/lib/newsletter/confirmation-token";
+import { signingSecret } from "@/lib/config/signing-secret";
+import { siteConfig } from "@/lib/config/site-config";
 
 export const CONFIRM_PATH = "/newsletter/confirm";
 
@@ -15,7 +15,11 @@ export const CONFIRM_PATH = "/newsletter/confirm";
  * Sends the one confirmation email of the double opt-in; adds nobody. Signing up twice in the
  * same hour gives the same token, hence the same idempotency key: one email.
  */
-export async function requestConfirmation(signup: NewsletterSignup, now = Date.now()): Promise<void> {
+export async function requestConfirmation(
+  signup: NewsletterSignup,
+  mailer: Mailer,
+  now = Date.now(),
+): Promise<void> {
   const { mail, siteUrl } = serverEnv();
   const { token, expiresAt } = await signSignupToken(signup, signingSecret(), now);
   const confirmUrl = `${siteUrl}${CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
@@ -26,7 +30,7 @@ export async function requestConfirmation(signup: NewsletterSignup, now = Date.n
       expiresOn={expiresAt.toUTCString()}
     />,
   );
-  await mailer().send({
+  await mailer.send({
     from: mail.from,
     to: signup.email,
     subject: `Please confirm your subscription to the ${siteConfig.name} newsletter`,
@@ -37,8 +41,12 @@ export async function requestConfirmation(signup: NewsletterSignup, now = Date.n
 }
 
 /** Adds (or re-confirms) the contact with its consent evidence. Safe to repeat. */
-export async function confirmSubscription(claims: SignupClaims, now = new Date()): Promise<void> {
-  await mailer().subscribe({
+export async function confirmSubscription(
+  claims: SignupClaims,
+  mailer: Mailer,
+  now = new Date(),
+): Promise<void> {
+  await mailer.subscribe({
     email: claims.email,
     firstName: claims.firstName,
     properties: {

@@ -1,8 +1,7 @@
-import { emailField } from "@/lib/inquiry-schema";
-import { signupSources } from "@/lib/newsletter-fields";
-import { singleLine } from "@/lib/text";
-import "@/lib/zod";
-import * as z from "zod/mini";
+import { emailField } from "@/lib/forms/email-field";
+import { singleLine } from "@/lib/forms/sanitize";
+import * as z from "@/lib/forms/zod";
+import { signupSources } from "@/lib/newsletter/fields";
 
 export const newsletterSchema = z.object({
   email: emailField,

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/client-ip";
-import { memoryRateLimiter } from "@/lib/rate-limit";
-import { botSignal, FILL_TIME_FIELD, HONEYPOT_FIELD, MIN_FILL_MS } from "@/lib/spam";
+import { clientAddress } from "@/lib/forms/client-address";
+import { memoryRateLimiter, waitInWords } from "@/lib/forms/rate-limit";
+import { botSignal, FILL_TIME_FIELD, HONEYPOT_FIELD, MIN_FILL_MS } from "@/lib/forms/bot-signals";
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -30,18 +30,18 @@ describe("botSignal", () => {
   });
 });
 
-describe("clientIp", () => {
+describe("clientAddress", () => {
   it("prefers X-Real-IP, then the last X-Forwarded-For entry (the one our proxy added)", () => {
     expect(
-      clientIp(
+      clientAddress(
         new Headers({
           "x-real-ip": "203.0.113.1",
           "x-forwarded-for": "1.1.1.1",
         }),
       ),
     ).toBe("203.0.113.1");
-    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" }))).toBe("203.0.113.2");
-    expect(clientIp(new Headers())).toBe("unknown");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" }))).toBe("203.0.113.2");
+    expect(clientAddress(new Headers())).toBe("unknown");
   });
 });
 
@@ -54,5 +54,13 @@ describe("memoryRateLimiter", () => {
     expect(refused.allowed).toBe(false);
     expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(50);
     expect(await limiter.consume("b")).toEqual({ allowed: true });
+  });
+});
+
+describe("waitInWords", () => {
+  it("rounds up to whole minutes, at least one", () => {
+    expect(waitInWords(1)).toBe("1 minute");
+    expect(waitInWords(61)).toBe("2 minutes");
+    expect(waitInWords(600)).toBe("10 minutes");
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { serverEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/config/env";
 
 let cached: string | undefined;
 

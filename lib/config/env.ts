@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { siteConfig } from "@/lib/site-config";
+import { siteConfig } from "@/lib/config/site-config";
 
 const optionalString = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -71,7 +71,7 @@ export type MailSettings =
       outboxDir: string;
       from: string;
       to: string;
-      /** When unset, lib/signing-secret.ts keeps a generated one beside the outbox. */
+      /** When unset, lib/config/signing-secret.ts keeps a generated one beside the outbox. */
       signingSecret: string | undefined;
     };
 

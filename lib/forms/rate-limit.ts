@@ -1,6 +1,4 @@
-import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { serverEnv } from "@/lib/env";
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -35,17 +33,8 @@ export function memoryRateLimiter(options: { max: number; windowSeconds: number 
   };
 }
 
-let instance: RateLimiter | undefined;
-
-export function rateLimiter(): RateLimiter {
-  instance ??= memoryRateLimiter(serverEnv().rateLimit);
-  return instance;
-}
-
-/** Consumes one attempt for this form from the request's client; returns the wait, in words, if refused. */
-export async function rateLimitWait(form: string, ip: string): Promise<string | undefined> {
-  const result = await rateLimiter().consume(`${form}:${ip}`);
-  if (result.allowed) return undefined;
-  const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+/** How long to wait, in words, for a refused attempt: "1 minute", "10 minutes". */
+export function waitInWords(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

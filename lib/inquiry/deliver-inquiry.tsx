@@ -2,11 +2,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { InquiryEmail } from "@/components/emails/inquiry-email";
 import { InquiryReceiptEmail } from "@/components/emails/inquiry-receipt-email";
-import { renderEmail } from "@/lib/email-render";
-import { serverEnv } from "@/lib/env";
-import type { Inquiry } from "@/lib/inquiry-schema";
-import { mailer, MailError } from "@/lib/mail";
-import { siteConfig } from "@/lib/site-config";
+import { renderEmail } from "@/lib/mail/render-email";
+import { siteConfig } from "@/lib/config/site-config";
+import type { Inquiry } from "@/lib/inquiry/schema";
+import { MailError, type Mailer } from "@/lib/mail/mailer";
 
 /**
  * The same inquiry (same words, same address) gets the same key, so a double click, a retry
@@ -33,13 +32,15 @@ export function inquirySubject(inquiry: Inquiry): string {
  * The emails hold nothing that changes between two sends (no timestamps), so a repeat carries
  * the same payload as the first and Resend's idempotency check accepts it.
  */
-export async function deliverInquiry(inquiry: Inquiry): Promise<{ receiptSent: boolean }> {
-  const { mail } = serverEnv();
+export async function deliverInquiry(
+  inquiry: Inquiry,
+  { mailer, from, to }: { mailer: Mailer; from: string; to: string },
+): Promise<{ receiptSent: boolean }> {
   const key = inquiryKey(inquiry);
   const coachEmail = await renderEmail(<InquiryEmail inquiry={inquiry} />);
-  await mailer().send({
-    from: mail.from,
-    to: mail.to,
+  await mailer.send({
+    from,
+    to,
     replyTo: inquiry.email,
     subject: inquirySubject(inquiry),
     ...coachEmail,
@@ -51,8 +52,8 @@ export async function deliverInquiry(inquiry: Inquiry): Promise<{ receiptSent: b
     <InquiryReceiptEmail coachName={siteConfig.coach.name} practiceName={siteConfig.name} />,
   );
   try {
-    await mailer().send({
-      from: mail.from,
+    await mailer.send({
+      from,
       to: inquiry.email,
       replyTo: siteConfig.contact.email,
       subject: `Thank you for your message to ${siteConfig.coach.name}`,

@@ -1,20 +1,9 @@
-import { inquiryLimits, inquiryRoles, type InquiryField } from "@/lib/inquiry-fields";
-import { multiLine, singleLine } from "@/lib/text";
-import "@/lib/zod";
-import * as z from "zod/mini";
+import { emailField } from "@/lib/forms/email-field";
+import { multiLine, singleLine } from "@/lib/forms/sanitize";
+import * as z from "@/lib/forms/zod";
+import { inquiryLimits, inquiryRoles, type InquiryField } from "@/lib/inquiry/fields";
 
 const blankToUndefined = <T extends string>(value: T | undefined) => (value ? value : undefined);
-
-export const emailField = z.pipe(
-  z
-    .string({ error: "Please enter your email address." })
-    .check(
-      z.trim(),
-      z.minLength(1, "Please enter your email address."),
-      z.maxLength(254, "That email address is too long."),
-    ),
-  z.email("Please enter a valid email address, like you@company.com."),
-);
 
 /** The booking inquiry: shared by the form (checks as you go) and the Server Action (the authority). */
 export const inquirySchema = z.object({

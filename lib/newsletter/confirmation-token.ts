@@ -1,9 +1,17 @@
 import "server-only";
 import { errors, jwtVerify, SignJWT } from "jose";
-import { signupSources, type SignupSource } from "@/lib/newsletter-fields";
+import { signupSources, type SignupSource } from "@/lib/newsletter/fields";
 
 const ISSUER = "newsletter-confirmation";
-export const TOKEN_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
+export const TOKEN_LIFETIME_DAYS = 7;
+export const TOKEN_LIFETIME_SECONDS = TOKEN_LIFETIME_DAYS * 24 * 60 * 60;
+
+const smallNumbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/** "seven days": how long a confirmation link works, as the pages say it. */
+export function tokenLifetimeInWords(days = TOKEN_LIFETIME_DAYS): string {
+  return `${smallNumbers[days] ?? days} day${days === 1 ? "" : "s"}`;
+}
 
 export type SignupClaims = {
   email: string;

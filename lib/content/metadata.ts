@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import type { Page } from "@/lib/content";
-import { siteConfig } from "@/lib/site-config";
+import type { Page } from "@/lib/content/loader";
+import { siteConfig } from "@/lib/config/site-config";
 
 export function pageMetadata(page: Page): Metadata {
   const isHome = page.href === "/";

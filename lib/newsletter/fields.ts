@@ -1,4 +1,4 @@
-// The newsletter form's fields without zod (see inquiry-fields.ts for why).
+// The newsletter form's fields without zod (see lib/inquiry/fields.ts for why).
 
 /** Where a signup came from, kept with the consent. */
 export const signupSources = ["site-band", "newsletter-page", "content-slot", "confirm-page"] as const;

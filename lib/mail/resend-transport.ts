@@ -1,8 +1,8 @@
 import "server-only";
 import pRetry, { AbortError } from "p-retry";
 import { Resend } from "resend";
-import type { Mailer, NewsletterContact, OutgoingEmail } from "@/lib/mail";
-import { MailError } from "@/lib/mail";
+import type { Mailer, NewsletterContact, OutgoingEmail } from "@/lib/mail/mailer";
+import { MailError } from "@/lib/mail/mailer";
 
 type ResendError = { name: string; message: string; statusCode: number | null };
 

@@ -1,6 +1,6 @@
 import type { BreadcrumbList, Graph, Organization, Person, Service, WebSite, WithContext } from "schema-dts";
-import type { Page } from "@/lib/content";
-import { siteConfig } from "@/lib/site-config";
+import type { Page } from "@/lib/content/loader";
+import { siteConfig } from "@/lib/config/site-config";
 
 const ids = (siteUrl: string) => ({
   coach: `${siteUrl}/#coach`,

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ComponentType } from "react";
 import { VFile } from "vfile";
 import { matter } from "vfile-matter";
-import { FrontmatterError, validateFrontmatter, type Frontmatter } from "@/lib/frontmatter";
+import { FrontmatterError, validateFrontmatter, type Frontmatter } from "@/lib/content/frontmatter";
 
 export type Page = Frontmatter & {
   slug: string;

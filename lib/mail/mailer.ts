@@ -1,8 +1,3 @@
-import "server-only";
-import { serverEnv } from "@/lib/env";
-import { outboxMailer } from "@/lib/outbox";
-import { resendMailer } from "@/lib/resend";
-
 export type OutgoingEmail = {
   from: string;
   to: string;
@@ -39,16 +34,4 @@ export class MailError extends Error {
   ) {
     super(message);
   }
-}
-
-let instance: Mailer | undefined;
-
-export function mailer(): Mailer {
-  if (instance) return instance;
-  const { mail } = serverEnv();
-  instance =
-    mail.transport === "resend"
-      ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId })
-      : outboxMailer(mail.outboxDir);
-  return instance;
 }

@@ -4,7 +4,7 @@
  * entries come from the client and can be forged. Behind no proxy at all, `next start` passes
  * a client-sent X-Forwarded-For through, so run it behind one in production.
  */
-export function clientIp(headers: Headers): string {
+export function clientAddress(headers: Headers): string {
   const realIp = headers.get("x-real-ip")?.trim();
   if (realIp) return realIp;
   const forwarded = headers

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Mailer, NewsletterContact, OutgoingEmail } from "@/lib/mail";
+import type { Mailer, NewsletterContact, OutgoingEmail } from "@/lib/mail/mailer";
 
 function fileStem(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 16);
