@@ -108,16 +108,6 @@ export function deferHydration(html) {
 }
 
 /**
- * Script tags that still load a framework chunk before the first paint (none after a
- * successful rewrite).
- * @param {string} html
- * @returns {string[]}
- */
-export function eagerChunks(html) {
-  return [...html.matchAll(CHUNK_SCRIPT)].map((match) => match[1]);
-}
-
-/**
  * The chunks a rewritten page loads after its first paint (for measuring what it loads).
  * @param {string} html
  * @returns {string[]}

@@ -5,7 +5,6 @@ import {
   COMPILE_HINT,
   deferHydration,
   deferredChunks,
-  eagerChunks,
   hydrateAfterFirstPaint,
   isDeferred,
   withCompileHint,
@@ -39,8 +38,6 @@ describe("deferHydration", () => {
       "/_next/static/chunks/main.js",
     ]);
     expect(html).not.toMatch(/<script[^>]+async/);
-    expect(eagerChunks(html)).toEqual([]);
-    expect(eagerChunks(page)).toHaveLength(3);
     expect(isDeferred(html)).toBe(true);
     expect(isDeferred(page)).toBe(false);
     expect(deferredChunks(html)).toEqual(sources);
