@@ -30,8 +30,8 @@ export function manifestChunks(nextDir) {
     vm.runInNewContext(fs.readFileSync(path.join(appDir, file), "utf8"), sandbox);
     for (const route of Object.values(sandbox.__RSC_MANIFEST ?? {})) {
       for (const files of Object.values(route.entryJSFiles ?? {})) files.forEach((f) => chunks.add(f));
-      for (const module of Object.values(route.clientModules ?? {}))
-        (module.chunks ?? []).forEach((src) => chunks.add(chunkFile(src)));
+      for (const reference of Object.values(route.clientModules ?? {}))
+        (reference.chunks ?? []).forEach((src) => chunks.add(chunkFile(src)));
     }
   }
   return new Set([...chunks].filter((file) => file.endsWith(".js")));

@@ -62,7 +62,11 @@ describe("submitForm", () => {
   });
 
   it("answers a bot like a person and does nothing, before parsing or counting", async () => {
-    for (const bot of [{ [HONEYPOT_FIELD]: "https://spam.example" }, { [FILL_TIME_FIELD]: "200" }]) {
+    const bots: Record<string, string>[] = [
+      { [HONEYPOT_FIELD]: "https://spam.example" },
+      { [FILL_TIME_FIELD]: "200" },
+    ];
+    for (const bot of bots) {
       const state = await submitForm(submission, form({ email: "bot@", ...bot }), services());
       expect(state).toMatchObject({ status: "success", message: "Done for bot@." });
     }
