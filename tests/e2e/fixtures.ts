@@ -109,6 +109,12 @@ export async function seriousA11yViolations(page: Page) {
     }));
 }
 
+/** Landmarks of one role sharing a name (axe's landmark-unique): a screen reader cannot tell them apart. */
+export async function duplicateLandmarks(page: Page) {
+  const results = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(" ")));
+}
+
 /** The site's paths, read from the sitemap the way a crawler would find them. */
 export async function sitemapPaths(request: import("@playwright/test").APIRequestContext): Promise<string[]> {
   const xml = await (await request.get("/sitemap.xml")).text();
