@@ -1,10 +1,8 @@
 type Header = { key: string; value: string };
 
 /**
- * Pages are prerendered, so a per-request nonce is impossible without making every route
- * dynamic. Next's inline flight-data scripts change with every page and build, so they cannot
- * be listed by hash in a static header either: script-src keeps 'unsafe-inline' and every
- * other directive is as strict as the site allows. See README, "Security headers".
+ * script-src keeps 'unsafe-inline', the price of static pages (docs/security.md explains why);
+ * every other directive is as strict as the site allows.
  */
 export function contentSecurityPolicy({ development }: { development: boolean }): string {
   const directives: Record<string, string[]> = {

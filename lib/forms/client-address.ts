@@ -1,8 +1,7 @@
 /**
- * The client's address as the nearest trusted proxy saw it. Vercel and most reverse proxies
- * set X-Real-IP, or append the peer address as the last X-Forwarded-For entry; earlier
- * entries come from the client and can be forged. Behind no proxy at all, `next start` passes
- * a client-sent X-Forwarded-For through, so run it behind one in production.
+ * The client's address as the nearest trusted proxy saw it: X-Real-IP, else the last
+ * X-Forwarded-For entry (earlier ones come from the client and can be forged). Needs a proxy
+ * in front in production; see docs/security.md.
  */
 export function clientAddress(headers: Headers): string {
   const realIp = headers.get("x-real-ip")?.trim();

@@ -1,19 +1,6 @@
-// Post-build rewrites that keep the framework's JavaScript out of the way of the first paint.
-//
-// Why: Next emits its chunks as <script async> in <head>. On a fast connection they arrive
-// before the stylesheet and the web font, and their evaluation (about 140 KB gzipped: React,
-// the router, the form islands) runs ahead of the first paint, pushing back the moment the
-// reader sees the text. The pages are fully readable and the forms work without JavaScript,
-// so nothing is lost by fetching the chunks once the first paint is on screen: the text
-// gets the connection to itself, then the page hydrates.
-//
-// Once loaded, most of the hydration task was V8 compiling the module factories lazily on
-// the main thread (about 20 of 35 ms here). V8's explicit compile hint
-// (https://v8.dev/blog/explicit-compile-hints) compiles a file's functions eagerly when the
-// script is compiled: on the streaming thread for the large chunks (react-dom, the router),
-// in each small chunk's own short evaluation task for the rest, and no longer inside the one
-// hydration task. These chunks are what hydration runs; the few functions a visit never
-// calls are compiled anyway. Other browsers ignore the comment.
+// Post-build rewrites that keep the framework's JavaScript out of the way of the first paint:
+// chunks load once the first contentful paint is on screen, and carry V8's eager-compile
+// hint. The reasoning and the numbers are in docs/performance.md.
 
 // A chunk as Next emits it: <script src=".../_next/static/....js[?dpl=...]" async="">, attributes
 // in any order, wherever basePath or assetPrefix put /_next/.
