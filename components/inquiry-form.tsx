@@ -5,6 +5,7 @@ import { sendInquiry } from "@/app/contact/actions";
 import { EmailField } from "@/components/email-field";
 import { controlClass, Field } from "@/components/field";
 import { FormShell } from "@/components/form-shell";
+import { TextField } from "@/components/text-field";
 import { inquiryFields, inquiryLimits, inquiryRoles } from "@/lib/inquiry/fields";
 
 const loadShape = () => import("@/lib/inquiry/schema").then((module) => module.inquirySchema.shape);
@@ -33,30 +34,22 @@ export function InquiryForm() {
         {({ id, control, errorFor }) => (
           <>
             <div className="grid gap-6 sm:grid-cols-2">
-              <Field id={`${id}-name`} label="Name" error={errorFor("name")}>
-                {(a11y) => (
-                  <input
-                    {...a11y}
-                    {...control("name")}
-                    type="text"
-                    autoComplete="name"
-                    required
-                    className={controlClass}
-                  />
-                )}
-              </Field>
+              <TextField
+                id={`${id}-name`}
+                label="Name"
+                error={errorFor("name")}
+                control={control("name")}
+                autoComplete="name"
+              />
               <EmailField id={`${id}-email`} error={errorFor("email")} control={control("email")} />
-              <Field id={`${id}-company`} label="Company" optional error={errorFor("company")}>
-                {(a11y) => (
-                  <input
-                    {...a11y}
-                    {...control("company")}
-                    type="text"
-                    autoComplete="organization"
-                    className={controlClass}
-                  />
-                )}
-              </Field>
+              <TextField
+                id={`${id}-company`}
+                label="Company"
+                optional
+                error={errorFor("company")}
+                control={control("company")}
+                autoComplete="organization"
+              />
               <Field id={`${id}-role`} label="Role" optional error={errorFor("role")}>
                 {(a11y) => (
                   <select {...a11y} {...control("role")} className={controlClass}>

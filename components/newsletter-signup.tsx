@@ -3,8 +3,8 @@
 import { useId } from "react";
 import { subscribe } from "@/app/newsletter/actions";
 import { EmailField } from "@/components/email-field";
-import { controlClass, Field } from "@/components/field";
 import { FormShell } from "@/components/form-shell";
+import { TextField } from "@/components/text-field";
 import { newsletterPitch, siteConfig } from "@/lib/config/site-config";
 import { newsletterFields, type SignupSource } from "@/lib/newsletter/fields";
 
@@ -70,23 +70,15 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
                 control={control("email")}
                 className="sm:flex-[3]"
               />
-              <Field
+              <TextField
                 id={`${id}-first-name`}
                 label="First name"
                 optional
                 error={errorFor("firstName")}
+                control={control("firstName")}
+                autoComplete="given-name"
                 className="sm:flex-[2]"
-              >
-                {(a11y) => (
-                  <input
-                    {...a11y}
-                    {...control("firstName")}
-                    type="text"
-                    autoComplete="given-name"
-                    className={controlClass}
-                  />
-                )}
-              </Field>
+              />
               <input type="hidden" name="source" value={sources[variant]} />
             </>
           )}

@@ -5,6 +5,12 @@ const internalOrAbsoluteHref = z
   .string()
   .regex(/^(\/|https:\/\/|mailto:)/, "must start with /, https:// or mailto:");
 
+// A link in the main navigation or the footer: its words, and its place among the others.
+const menuEntry = z
+  .object({ label: z.string().trim().min(1).max(24), order: z.number().int() })
+  .strict()
+  .optional();
+
 /** What every page in content/ declares in its YAML frontmatter. Unknown keys are typos. */
 export const frontmatterSchema = z
   .object({
@@ -18,20 +24,8 @@ export const frontmatterSchema = z
     eyebrow: z.string().trim().min(1).max(60).optional(),
     lead: z.string().trim().min(1).optional(),
     layout: z.enum(["page", "home", "legal"]).default("page"),
-    nav: z
-      .object({
-        label: z.string().trim().min(1).max(24),
-        order: z.number().int(),
-      })
-      .strict()
-      .optional(),
-    footer: z
-      .object({
-        label: z.string().trim().min(1).max(24),
-        order: z.number().int(),
-      })
-      .strict()
-      .optional(),
+    nav: menuEntry,
+    footer: menuEntry,
     secondaryAction: z
       .object({ label: z.string().trim().min(1), href: internalOrAbsoluteHref })
       .strict()
