@@ -81,7 +81,6 @@ test.describe("every page", () => {
   });
 
   test("internal links and assets resolve", async ({ page, request }) => {
-    test.slow(); // a crawl of every page and every link on it
     const targets = new Set<string>();
     for (const path of pages) {
       await page.goto(path);
