@@ -2,7 +2,7 @@
 // on the first inquiry.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { serverEnv } = await import("@/lib/env");
+  const { serverEnv } = await import("@/lib/config/env");
   const env = serverEnv();
   if (env.mail.transport === "outbox" && env.production) {
     console.warn(

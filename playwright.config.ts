@@ -20,7 +20,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
-  timeout: 30_000,
+  // The longer journeys (six submissions, signup then confirm twice) take 20–30 s on a busy
+  // 2-core machine; a minute leaves room without hiding a hang.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -4,10 +4,10 @@ import { JsonLd } from "@/components/json-ld";
 import { NewsletterSignup } from "@/components/newsletter-signup";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { footerPages, navPages } from "@/lib/content";
-import { siteUrl } from "@/lib/env";
-import { siteConfig } from "@/lib/site-config";
-import { practiceGraph } from "@/lib/structured-data";
+import { footerPages, navPages } from "@/lib/content/loader";
+import { siteUrl } from "@/lib/config/env";
+import { siteConfig } from "@/lib/config/site-config";
+import { practiceGraph } from "@/lib/content/structured-data";
 import { serif } from "./fonts";
 import "./globals.css";
 

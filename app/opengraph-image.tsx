@@ -1,7 +1,7 @@
 import { ImageResponse } from "next/og";
 import { OgCard } from "@/components/og-card";
-import { getPage, HOME_SLUG } from "@/lib/content";
-import { siteConfig } from "@/lib/site-config";
+import { getPage, HOME_SLUG } from "@/lib/content/loader";
+import { siteConfig } from "@/lib/config/site-config";
 
 export const alt = siteConfig.tagline;
 export const size = { width: 1200, height: 630 };

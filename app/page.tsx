@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContentPage } from "@/components/content-page";
-import { getPage, HOME_SLUG, loadPageBody } from "@/lib/content";
-import { pageMetadata } from "@/lib/metadata";
+import { getPage, HOME_SLUG, loadPageBody } from "@/lib/content/loader";
+import { pageMetadata } from "@/lib/content/metadata";
 
 export function generateMetadata(): Metadata {
   const page = getPage(HOME_SLUG);

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
-import { allPages } from "@/lib/content";
-import { siteUrl } from "@/lib/env";
+import { allPages } from "@/lib/content/loader";
+import { siteUrl } from "@/lib/config/env";
 
 export default function sitemap(): MetadataRoute.Sitemap {
   return allPages().map((page) => ({

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
-import type { Page } from "@/lib/content";
+import type { Page } from "@/lib/content/loader";
 
 export function ContentPage({ page, children }: { page: Page; children: ReactNode }) {
   const home = page.layout === "home";

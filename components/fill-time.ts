@@ -1,5 +1,5 @@
 import type { FormEvent } from "react";
-import { FILL_TIME_FIELD } from "@/lib/spam";
+import { FILL_TIME_FIELD } from "@/lib/forms/bot-signals";
 
 /**
  * Writes how long the page was open before the form was sent into the hidden field the

@@ -1,4 +1,4 @@
-import { HONEYPOT_FIELD } from "@/lib/spam";
+import { HONEYPOT_FIELD } from "@/lib/forms/bot-signals";
 
 /** Off-screen rather than display:none, which simple bots skip; out of the tab order and hidden from screen readers. */
 export function Honeypot() {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { confirm, type ConfirmState } from "@/app/newsletter/confirm/actions";
+import { confirm } from "@/app/newsletter/confirm/actions";
 import { NewsletterSignup } from "@/components/newsletter-signup";
 import { SubmitButton } from "@/components/submit-button";
+import type { ConfirmState } from "@/lib/newsletter/confirm-submission";
 
 const initialState: ConfirmState = { status: "idle" };
 
@@ -23,7 +24,7 @@ export function NewsletterConfirmForm({ token, email }: { token: string; email: 
         tabIndex={-1}
         role={state.status === "error" || state.status === "invalid" ? "alert" : "status"}
         className={
-          state.status === "subscribed"
+          state.status === "success"
             ? "rounded-2xl border border-success/40 bg-success/10 p-6 text-lg text-ink"
             : state.status === "idle"
               ? "sr-only"

@@ -1,16 +1,12 @@
 "use client";
 
-import { useActionState, useId } from "react";
-import { subscribe, type NewsletterState } from "@/app/newsletter/actions";
-import { controlClass, Field } from "@/components/field";
-import { stampFillTime } from "@/components/fill-time";
-import { FormAlert } from "@/components/form-alert";
-import { Honeypot } from "@/components/honeypot";
-import { SubmitButton } from "@/components/submit-button";
-import { useFormFeedback } from "@/components/use-form-feedback";
-import { newsletterFields, type SignupSource } from "@/lib/newsletter-fields";
-import { newsletterPitch, siteConfig } from "@/lib/site-config";
-import { FILL_TIME_FIELD } from "@/lib/spam";
+import { useId } from "react";
+import { subscribe } from "@/app/newsletter/actions";
+import { EmailField } from "@/components/email-field";
+import { FormShell } from "@/components/form-shell";
+import { TextField } from "@/components/text-field";
+import { newsletterPitch, siteConfig } from "@/lib/config/site-config";
+import { newsletterFields, type SignupSource } from "@/lib/newsletter/fields";
 
 type Variant = "band" | "page" | "inline" | "retry";
 
@@ -21,76 +17,19 @@ const sources: Record<Variant, SignupSource> = {
   retry: "confirm-page",
 };
 
-const initialState: NewsletterState = { status: "idle" };
-const loadShape = () => import("@/lib/newsletter-schema").then((module) => module.newsletterSchema.shape);
+const loadShape = () => import("@/lib/newsletter/schema").then((module) => module.newsletterSchema.shape);
 
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
 export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) {
-  const [state, formAction, pending] = useActionState(subscribe, initialState);
-  const { formRef, statusRef, errorFor, control } = useFormFeedback(state, newsletterFields, loadShape);
-  const id = useId();
-  const headingId = `${id}-heading`;
+  const headingId = useId();
   const showHeading = variant === "band" || variant === "inline";
-
-  const form = (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) => {
-        if (pending) event.preventDefault();
-        else stampFillTime(event);
-      }}
-      noValidate
-      aria-labelledby={showHeading ? headingId : undefined}
-      aria-label={showHeading ? undefined : "Newsletter signup"}
-      className="relative mt-6 flex flex-col gap-4 sm:flex-row sm:items-start"
-    >
-      <Field id={`${id}-email`} label="Email" error={errorFor("email")} className="sm:flex-[3]">
-        {(a11y) => (
-          <input
-            {...a11y}
-            {...control("email")}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            spellCheck={false}
-            required
-            className={controlClass}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${id}-first-name`}
-        label="First name"
-        optional
-        error={errorFor("firstName")}
-        className="sm:flex-[2]"
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            {...control("firstName")}
-            type="text"
-            autoComplete="given-name"
-            className={controlClass}
-          />
-        )}
-      </Field>
-      <input type="hidden" name="source" value={sources[variant]} />
-      <input type="hidden" name={FILL_TIME_FIELD} defaultValue="" />
-      <Honeypot />
-      <div className="sm:pt-7">
-        <SubmitButton pending={pending} pendingLabel="Subscribing…">
-          Subscribe
-        </SubmitButton>
-      </div>
-    </form>
-  );
+  // Every landmark needs a name of its own: the band in the footer goes by its heading, a
+  // signup in the page (which may show a heading with the same words) by what it is.
+  const name = variant === "band" ? { "aria-labelledby": headingId } : { "aria-label": "Newsletter signup" };
 
   return (
     <section
-      aria-labelledby={showHeading ? headingId : undefined}
-      aria-label={showHeading ? undefined : "Newsletter signup"}
+      {...name}
       className={
         variant === "band"
           ? "border-b border-line bg-brand-soft"
@@ -111,20 +50,39 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
             One idea per issue, {siteConfig.newsletter.cadence}. Confirm by email; leave with one click.
           </p>
         )}
-        <div
-          ref={statusRef}
-          role="status"
-          tabIndex={-1}
-          className={
-            state.status === "success"
-              ? "mt-6 rounded-xl border border-success/40 bg-success/10 p-4 text-ink"
-              : "sr-only"
-          }
+        <FormShell
+          action={subscribe}
+          fields={newsletterFields}
+          loadShape={loadShape}
+          successClassName="mt-6 rounded-xl border border-success/40 bg-success/10 p-4 text-ink"
+          alert={{ placement: "above-form", className: "mt-6" }}
+          formProps={{
+            className: "relative mt-6 flex flex-col gap-4 sm:flex-row sm:items-start",
+            ...name,
+          }}
+          submit={{ label: "Subscribe", pendingLabel: "Subscribing…", wrapperClassName: "sm:pt-7" }}
         >
-          {(state.status === "success" || state.status === "invalid") && state.message}
-        </div>
-        <FormAlert message={state.status === "error" ? state.message : undefined} className="mt-6" />
-        {state.status !== "success" && form}
+          {({ id, control, errorFor }) => (
+            <>
+              <EmailField
+                id={`${id}-email`}
+                error={errorFor("email")}
+                control={control("email")}
+                className="sm:flex-[3]"
+              />
+              <TextField
+                id={`${id}-first-name`}
+                label="First name"
+                optional
+                error={errorFor("firstName")}
+                control={control("firstName")}
+                autoComplete="given-name"
+                className="sm:flex-[2]"
+              />
+              <input type="hidden" name="source" value={sources[variant]} />
+            </>
+          )}
+        </FormShell>
       </div>
     </section>
   );

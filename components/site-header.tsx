@@ -3,11 +3,16 @@ import { ButtonLink } from "@/components/button-link";
 
 export type NavItem = { href: string; label: string };
 
+// On a phone the header is two rows before the first heading: the name (broken onto two lines
+// if need be) beside the booking button, then the navigation.
 export function SiteHeader({ brand, nav }: { brand: string; nav: NavItem[] }) {
   return (
     <header className="border-b border-line bg-paper/95">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-3 px-5 py-4 sm:px-8">
-        <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-5 py-3 sm:gap-x-8 sm:gap-y-3 sm:px-8 sm:py-4">
+        <Link
+          href="/"
+          className="max-w-[7rem] font-serif text-lg leading-tight font-semibold tracking-tight text-ink no-underline sm:max-w-none sm:text-xl sm:leading-7"
+        >
           {brand}
         </Link>
         <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto sm:flex-1">

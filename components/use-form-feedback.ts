@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type FocusEvent, type RefObject } from "react";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 /** Starts `load` once; a failed load (offline) is forgotten, so the next focus tries again. */
@@ -13,7 +13,7 @@ function loadOnce<T>(cache: RefObject<Promise<T> | null>, load: () => Promise<T>
   return cache.current;
 }
 
-type Shape<Field extends string> = Record<
+export type Shape<Field extends string> = Record<
   Field,
   { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
 >;

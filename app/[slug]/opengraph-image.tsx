@@ -1,8 +1,8 @@
 import { ImageResponse } from "next/og";
 import { notFound } from "next/navigation";
 import { OgCard } from "@/components/og-card";
-import { contentSlugs, getPage } from "@/lib/content";
-import { siteConfig } from "@/lib/site-config";
+import { contentSlugs, getPage } from "@/lib/content/loader";
+import { siteConfig } from "@/lib/config/site-config";
 
 export const alt = siteConfig.tagline;
 export const size = { width: 1200, height: 630 };

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContentPage } from "@/components/content-page";
 import { JsonLd } from "@/components/json-ld";
-import { contentSlugs, getPage, loadPageBody } from "@/lib/content";
-import { siteUrl } from "@/lib/env";
-import { pageMetadata } from "@/lib/metadata";
-import { breadcrumbList, serviceOffer } from "@/lib/structured-data";
+import { contentSlugs, getPage, loadPageBody } from "@/lib/content/loader";
+import { siteUrl } from "@/lib/config/env";
+import { pageMetadata } from "@/lib/content/metadata";
+import { breadcrumbList, serviceOffer } from "@/lib/content/structured-data";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { serverEnv } from "@/lib/env";
-import { mailer } from "@/lib/mail";
+import { serverEnv } from "@/lib/config/env";
+import { configuredMailer } from "@/lib/mail/configured-mailer";
 import type { DigestSettings } from "@/lib/inquiry/digest";
 import type { DeliveryMailer } from "@/lib/inquiry/mailer";
 import { parseInquirySettings } from "@/lib/inquiry/settings";
-import { siteConfig } from "@/lib/site-config";
+import { siteConfig } from "@/lib/config/site-config";
 
 /**
  * The worker's dependencies from the environment: the site's mailer, the coach's digest
@@ -13,7 +13,7 @@ import { siteConfig } from "@/lib/site-config";
 export function deliveryRuntime(): { mailer: DeliveryMailer; digest: DigestSettings; retentionDays: number } {
   const { mail } = serverEnv();
   return {
-    mailer: mailer(),
+    mailer: configuredMailer(),
     digest: { from: mail.from, to: mail.to, siteName: siteConfig.name },
     retentionDays: parseInquirySettings(process.env).retentionDays,
   };

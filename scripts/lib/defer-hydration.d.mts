@@ -6,5 +6,4 @@ export declare function hydrateOnFirstInteraction(sources: string[], events: str
 export declare function deferHydration(html: string): { html: string; sources: string[] };
 export declare function deferredChunks(html: string): string[];
 export declare function isDeferred(html: string): boolean;
-export declare function eagerChunks(html: string): string[];
 export declare function chunkFile(src: string): string;

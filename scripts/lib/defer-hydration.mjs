@@ -83,16 +83,6 @@ export function deferHydration(html) {
 }
 
 /**
- * Script tags that still load a framework chunk at load (none after a
- * successful rewrite).
- * @param {string} html
- * @returns {string[]}
- */
-export function eagerChunks(html) {
-  return [...html.matchAll(CHUNK_SCRIPT)].map((match) => match[1]);
-}
-
-/**
  * The chunks a rewritten page loads on the first interaction (for measuring what it loads).
  * @param {string} html
  * @returns {string[]}

@@ -1,10 +1,11 @@
 import type { Locator, Page } from "@playwright/test";
+import { newsletterPitch } from "@/lib/config/site-config";
 import { expect, fakeResend, seriousA11yViolations, test } from "./fixtures";
 
 const CONSENT_KEYS = ["consent_confirmed_at", "consent_source", "consent_privacy_policy"];
 
 function band(page: Page) {
-  return page.getByRole("contentinfo").getByRole("region", { name: /Join 5000 CTOs/ });
+  return page.getByRole("contentinfo").getByRole("region", { name: newsletterPitch() });
 }
 
 async function signUp(page: Page, form: Locator, email: string, firstName?: string) {
@@ -89,7 +90,7 @@ test("the /newsletter page and the slot on the offer page sign up too, with thei
 
   await fakeResend.reset();
   await page.goto("/vp-engineering-coaching");
-  const slot = page.getByRole("main").getByRole("region", { name: /Join 5000 CTOs/ });
+  const slot = page.getByRole("main").getByRole("region", { name: "Newsletter signup" });
   await signUp(page, slot, "slot@example.com");
   await expect(slot.getByRole("status")).toContainText("confirmation link");
   expect((await fakeResend.emails())[0]!.to).toEqual(["slot@example.com"]);

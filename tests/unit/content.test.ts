@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { contentSlugs, footerPages, navPages, readPage, readPages } from "@/lib/content";
-import { FrontmatterError } from "@/lib/frontmatter";
+import { contentSlugs, footerPages, navPages, readPage, readPages } from "@/lib/content/loader";
+import { FrontmatterError } from "@/lib/content/frontmatter";
+import { thrownMessage } from "./support/thrown-message";
 
 const good = `---
 title: Coaching packages
@@ -16,15 +17,8 @@ Body text.
 
 const withFrontmatter = (lines: string) => `---\n${lines}\n---\n\nBody.\n`;
 
-function errorFor(file: string, source: string): string {
-  try {
-    readPage(file, source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(FrontmatterError);
-    return (error as Error).message;
-  }
-  throw new Error("expected readPage to throw");
-}
+const errorFor = (file: string, source: string) =>
+  thrownMessage(() => readPage(file, source), FrontmatterError);
 
 describe("readPage", () => {
   it("reads valid frontmatter into a page with its slug and URL", () => {
@@ -107,18 +101,26 @@ describe("the real content/ folder", () => {
     expect(contentSlugs()).not.toContain("index");
   });
 
-  it("orders navigation and footer entries by their frontmatter order", () => {
-    expect(navPages().map((page) => page.href)).toEqual([
-      "/vp-engineering-coaching",
-      "/newsletter",
-      "/contact",
-    ]);
-    expect(footerPages().map((page) => page.footer.label)).toEqual(["Privacy", "Imprint"]);
+  it("lists in navigation and footer every page that asks to be there, by its frontmatter order", () => {
+    const menus = [
+      { key: "nav", listed: navPages() },
+      { key: "footer", listed: footerPages() },
+    ] as const;
+    for (const { key, listed } of menus) {
+      const slugs = (list: typeof pages) => list.map((page) => page.slug).sort();
+      expect(slugs(listed), key).toEqual(slugs(pages.filter((page) => page[key])));
+      const orders = listed.map((page) => page[key]!.order);
+      expect(orders, key).toEqual([...orders].sort((a, b) => a - b));
+      expect(listed.length, key).toBeGreaterThan(0);
+    }
   });
 
   it("describes the coaching offer as a service", () => {
-    expect(pages.find((page) => page.slug === "vp-engineering-coaching")?.service?.name).toBe(
-      "VP of Engineering Coaching",
-    );
+    const offer = pages.find((page) => page.slug === "vp-engineering-coaching");
+    expect(offer?.service).toEqual({
+      name: expect.any(String),
+      serviceType: expect.any(String),
+      audience: expect.any(String),
+    });
   });
 });

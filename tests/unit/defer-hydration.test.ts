@@ -5,7 +5,6 @@ import {
   COMPILE_HINT,
   deferHydration,
   deferredChunks,
-  eagerChunks,
   hydrateOnFirstInteraction,
   INTERACTION_EVENTS,
   isDeferred,
@@ -40,8 +39,6 @@ describe("deferHydration", () => {
       "/_next/static/chunks/main.js",
     ]);
     expect(html).not.toMatch(/<script[^>]+async/);
-    expect(eagerChunks(html)).toEqual([]);
-    expect(eagerChunks(page)).toHaveLength(3);
     expect(isDeferred(html)).toBe(true);
     expect(isDeferred(page)).toBe(false);
     expect(deferredChunks(html)).toEqual(sources);

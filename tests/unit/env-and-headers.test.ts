@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseServerEnv } from "@/lib/env";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { EnvError, parseServerEnv } from "@/lib/config/env";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/config/security-headers";
+import { thrownMessage } from "./support/thrown-message";
 
 const resend = {
   SITE_URL: "https://coaching.example",
@@ -11,15 +12,7 @@ const resend = {
   SIGNING_SECRET: "s".repeat(32),
 };
 
-const envError = (source: Record<string, string>) => {
-  try {
-    parseServerEnv(source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvError);
-    return (error as Error).message;
-  }
-  throw new Error("expected an EnvError");
-};
+const envError = (source: Record<string, string>) => thrownMessage(() => parseServerEnv(source), EnvError);
 
 describe("parseServerEnv", () => {
   it("runs with nothing set: local outbox, localhost, default limits", () => {

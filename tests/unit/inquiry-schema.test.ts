@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { inquiryLimits } from "@/lib/inquiry-fields";
-import { inquirySchema } from "@/lib/inquiry-schema";
+import { inquiryLimits } from "@/lib/inquiry/fields";
+import { inquirySchema } from "@/lib/inquiry/schema";
 
 const valid = {
   name: "Ada Lovelace",

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { signSignupToken, TOKEN_LIFETIME_SECONDS, verifySignupToken } from "@/lib/newsletter-token";
+import {
+  signSignupToken,
+  TOKEN_LIFETIME_SECONDS,
+  verifySignupToken,
+} from "@/lib/newsletter/confirmation-token";
 
 const secret = "unit-test-secret-0123456789abcdefghijklmnop";
 const claims = {

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { outboxMailer } from "@/lib/outbox";
+import { outboxMailer } from "@/lib/mail/outbox-transport";
 
 let dir = "";
 const email = {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MailError } from "@/lib/mail";
-import { resendMailer } from "@/lib/resend";
+import { MailError } from "@/lib/mail/mailer";
+import { resendMailer } from "@/lib/mail/resend-transport";
 // @ts-expect-error: a plain .mjs test fixture without type declarations
 import { createFakeResend } from "../fixtures/fake-resend-server.mjs";
 

@@ -1,9 +1,9 @@
 import type { BreadcrumbList, Organization, Person, Service, WebSite } from "schema-dts";
 import { describe, expect, it } from "vitest";
-import { getPage } from "@/lib/content";
-import { pageMetadata } from "@/lib/metadata";
-import { newsletterPitch } from "@/lib/site-config";
-import { breadcrumbList, practiceGraph, serializeJsonLd, serviceOffer } from "@/lib/structured-data";
+import { getPage } from "@/lib/content/loader";
+import { pageMetadata } from "@/lib/content/metadata";
+import { newsletterPitch, siteConfig } from "@/lib/config/site-config";
+import { breadcrumbList, practiceGraph, serializeJsonLd, serviceOffer } from "@/lib/content/structured-data";
 
 const siteUrl = "https://coaching.example";
 const offer = getPage("vp-engineering-coaching")!;
@@ -15,7 +15,10 @@ describe("JSON-LD", () => {
     expect(Object.keys(byType).sort()).toEqual(["Organization", "Person", "WebSite"]);
     const person = byType.Person as Exclude<Person, string>;
     const organization = byType.Organization as Exclude<Organization, string>;
-    expect(person).toMatchObject({ name: "Alex Brandt", worksFor: { "@id": `${siteUrl}/#practice` } });
+    expect(person).toMatchObject({
+      name: siteConfig.coach.name,
+      worksFor: { "@id": `${siteUrl}/#practice` },
+    });
     expect(organization).toMatchObject({
       "@id": `${siteUrl}/#practice`,
       founder: { "@id": `${siteUrl}/#coach` },
@@ -39,7 +42,12 @@ describe("JSON-LD", () => {
     const list = breadcrumbList(offer, siteUrl) as Exclude<BreadcrumbList, string>;
     expect(list.itemListElement).toEqual([
       { "@type": "ListItem", position: 1, name: "Home", item: `${siteUrl}/` },
-      { "@type": "ListItem", position: 2, name: "VPE coaching", item: `${siteUrl}/vp-engineering-coaching` },
+      {
+        "@type": "ListItem",
+        position: 2,
+        name: offer.nav!.label,
+        item: `${siteUrl}/vp-engineering-coaching`,
+      },
     ]);
   });
 
@@ -53,10 +61,10 @@ describe("JSON-LD", () => {
 describe("page metadata", () => {
   it("gives each page a canonical URL, Open Graph and Twitter tags from its frontmatter", () => {
     expect(pageMetadata(offer)).toMatchObject({
-      title: "VP of Engineering Coaching",
+      title: offer.title,
       description: offer.description,
       alternates: { canonical: "/vp-engineering-coaching" },
-      openGraph: { url: "/vp-engineering-coaching", title: "VP of Engineering Coaching" },
+      openGraph: { url: "/vp-engineering-coaching", title: offer.title },
       twitter: { card: "summary_large_image" },
     });
   });
@@ -70,6 +78,6 @@ describe("page metadata", () => {
 
 describe("site config", () => {
   it("pitches the newsletter with the subscriber count", () => {
-    expect(newsletterPitch()).toBe("Join 5000 CTOs and engineering managers for opinionated insights");
+    expect(newsletterPitch()).toContain(String(siteConfig.newsletter.subscriberCount));
   });
 });

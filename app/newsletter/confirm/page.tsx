@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { NewsletterConfirmForm } from "@/components/newsletter-confirm-form";
 import { NewsletterSignup } from "@/components/newsletter-signup";
 import { PageHeader } from "@/components/page-header";
-import { verifySignupToken } from "@/lib/newsletter-token";
-import { signingSecret } from "@/lib/signing-secret";
+import { tokenLifetimeInWords, verifySignupToken } from "@/lib/newsletter/confirmation-token";
+import { signingSecret } from "@/lib/config/signing-secret";
 
 export const metadata: Metadata = {
   title: "Confirm your subscription",
@@ -26,7 +26,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
           heading={check?.reason === "expired" ? "This link has expired" : "This link does not work"}
           lead={
             check?.reason === "expired"
-              ? "Confirmation links are valid for seven days. Nobody was subscribed. Sign up again and you will get a fresh link."
+              ? `Confirmation links are valid for ${tokenLifetimeInWords()}. Nobody was subscribed. Sign up again and you will get a fresh link.`
               : "The confirmation link is incomplete or has been changed. Nobody was subscribed. Sign up again and you will get a fresh link."
           }
         />

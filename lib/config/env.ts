@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { siteConfig } from "@/lib/config/site-config";
+
+const optionalString = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().optional(),
+);
+
+// "Name <address@domain>" or a bare address, as Resend accepts it.
+const mailbox = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const match = /^(?:[^<>\r\n]*<)?([^<>\s]+)>?$/.exec(value);
+    return match !== null && z.email().safeParse(match[1]).success;
+  }, 'must be an email address or "Name <address@domain>"');
+
+const envSchema = z
+  .object({
+    SITE_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+        .transform((url) => url.replace(/\/+$/, ""))
+        .optional(),
+    ),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    RESEND_API_KEY: optionalString,
+    MAIL_FROM: optionalString.pipe(mailbox.optional()),
+    CONTACT_TO_EMAIL: optionalString.pipe(z.email().optional()),
+    RESEND_SEGMENT_ID: optionalString,
+    SIGNING_SECRET: optionalString.pipe(
+      z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 48)").optional(),
+    ),
+    OUTBOX_DIR: optionalString.pipe(z.string().default(".outbox")),
+    RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.RESEND_API_KEY) return;
+    // Real emails carry confirmation links: they must not point at localhost.
+    const requiredWithResend = [
+      "SITE_URL",
+      "MAIL_FROM",
+      "CONTACT_TO_EMAIL",
+      "RESEND_SEGMENT_ID",
+      "SIGNING_SECRET",
+    ] as const;
+    for (const key of requiredWithResend) {
+      if (!env[key]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is required when RESEND_API_KEY is set",
+        });
+      }
+    }
+  });
+
+export type MailSettings =
+  | {
+      transport: "resend";
+      apiKey: string;
+      from: string;
+      to: string;
+      segmentId: string;
+      signingSecret: string;
+    }
+  | {
+      transport: "outbox";
+      outboxDir: string;
+      from: string;
+      to: string;
+      /** When unset, lib/config/signing-secret.ts keeps a generated one beside the outbox. */
+      signingSecret: string | undefined;
+    };
+
+export type ServerEnv = {
+  siteUrl: string;
+  production: boolean;
+  mail: MailSettings;
+  rateLimit: { max: number; windowSeconds: number };
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join(".") || "(environment)"} ${issue.message}`,
+    );
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const mail: MailSettings = env.RESEND_API_KEY
+    ? {
+        transport: "resend",
+        apiKey: env.RESEND_API_KEY,
+        from: env.MAIL_FROM!,
+        to: env.CONTACT_TO_EMAIL!,
+        segmentId: env.RESEND_SEGMENT_ID!,
+        signingSecret: env.SIGNING_SECRET!,
+      }
+    : {
+        transport: "outbox",
+        outboxDir: env.OUTBOX_DIR,
+        from: env.MAIL_FROM ?? `${siteConfig.name} website <website@localhost>`,
+        to: env.CONTACT_TO_EMAIL ?? siteConfig.contact.email,
+        signingSecret: env.SIGNING_SECRET,
+      };
+  return {
+    siteUrl: env.SITE_URL ?? "http://localhost:3000",
+    production: env.NODE_ENV === "production",
+    mail,
+    rateLimit: {
+      max: env.RATE_LIMIT_MAX,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    },
+  };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The environment, parsed once per process. Throws EnvError with every problem listed. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
+
+/** The public origin, without a trailing slash, for canonical URLs and links in emails. */
+export function siteUrl(): string {
+  return serverEnv().siteUrl;
+}

@@ -1,0 +1,109 @@
+import type { BreadcrumbList, Graph, Organization, Person, Service, WebSite, WithContext } from "schema-dts";
+import type { Page } from "@/lib/content/loader";
+import { siteConfig } from "@/lib/config/site-config";
+
+const ids = (siteUrl: string) => ({
+  coach: `${siteUrl}/#coach`,
+  practice: `${siteUrl}/#practice`,
+  website: `${siteUrl}/#website`,
+});
+
+export function practiceGraph(siteUrl: string): Graph {
+  const id = ids(siteUrl);
+  const sameAs = siteConfig.social.map((link) => link.href);
+  const coach: Person = {
+    "@type": "Person",
+    "@id": id.coach,
+    name: siteConfig.coach.name,
+    jobTitle: siteConfig.coach.jobTitle,
+    description: siteConfig.coach.bio,
+    url: `${siteUrl}/`,
+    sameAs,
+    worksFor: { "@id": id.practice },
+  };
+  const practice: Organization = {
+    "@type": "Organization",
+    "@id": id.practice,
+    name: siteConfig.name,
+    description: siteConfig.description,
+    url: `${siteUrl}/`,
+    email: siteConfig.contact.email,
+    founder: { "@id": id.coach },
+    sameAs,
+    address: {
+      "@type": "PostalAddress",
+      streetAddress: siteConfig.address.street,
+      postalCode: siteConfig.address.postalCode,
+      addressLocality: siteConfig.address.city,
+      addressCountry: siteConfig.address.countryCode,
+    },
+  };
+  const website: WebSite = {
+    "@type": "WebSite",
+    "@id": id.website,
+    name: siteConfig.name,
+    url: `${siteUrl}/`,
+    inLanguage: siteConfig.language,
+    publisher: { "@id": id.practice },
+  };
+  return {
+    "@context": "https://schema.org",
+    "@graph": [coach, practice, website],
+  };
+}
+
+export function breadcrumbList(page: Page, siteUrl: string): WithContext<BreadcrumbList> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: [
+      { "@type": "ListItem", position: 1, name: "Home", item: `${siteUrl}/` },
+      {
+        "@type": "ListItem",
+        position: 2,
+        name: page.nav?.label ?? page.title,
+        item: `${siteUrl}${page.href}`,
+      },
+    ],
+  };
+}
+
+export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> | undefined {
+  if (!page.service) return undefined;
+  const id = ids(siteUrl);
+  return {
+    "@context": "https://schema.org",
+    "@type": "Service",
+    "@id": `${siteUrl}${page.href}#service`,
+    name: page.service.name,
+    serviceType: page.service.serviceType,
+    description: page.description,
+    url: `${siteUrl}${page.href}`,
+    provider: { "@id": id.practice },
+    areaServed: "Worldwide",
+    availableChannel: {
+      "@type": "ServiceChannel",
+      serviceUrl: `${siteUrl}/contact`,
+      name: "Intro call",
+    },
+    audience: {
+      "@type": "BusinessAudience",
+      audienceType: page.service.audience,
+    },
+    offers: {
+      "@type": "Offer",
+      name: `${page.service.name}: intro call`,
+      description: "A free, no-obligation intro call to see whether coaching fits.",
+      url: `${siteUrl}/contact`,
+      price: "0",
+      priceCurrency: "EUR",
+      availability: "https://schema.org/InStock",
+      seller: { "@id": id.practice },
+    },
+  };
+}
+
+/** JSON for a <script type="application/ld+json">; "<" escaped so text cannot close the tag. */
+export function serializeJsonLd(data: object): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

@@ -1,0 +1,8 @@
+// The newsletter form's fields without zod (see lib/inquiry/fields.ts for why).
+
+/** Where a signup came from, kept with the consent. */
+export const signupSources = ["site-band", "newsletter-page", "content-slot", "confirm-page"] as const;
+export type SignupSource = (typeof signupSources)[number];
+
+export const newsletterFields = ["email", "firstName"] as const;
+export type NewsletterField = (typeof newsletterFields)[number];

@@ -1,0 +1,91 @@
+// What the inquiry form does against bots, floods and forged requests.
+import { expect, fakeResend, test } from "./fixtures";
+import { actionFields, fill, openForm, send, thanks, valid } from "./inquiry-form";
+
+test("the honeypot answers like a success and sends nothing", async ({ page }) => {
+  await openForm(page);
+  await fill(page);
+  await page
+    .getByRole("main")
+    .locator('input[name="homepage"]')
+    .fill("https://spam.example", { force: true });
+  await send(page);
+  await expect(thanks(page)).toContainText("Your message has reached");
+  expect(await fakeResend.emails()).toEqual([]);
+});
+
+test("a submission faster than a person could type answers like a success and sends nothing", async ({
+  page,
+}) => {
+  // Page time stands still, so the form is sent "at once" however slow the machine is.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.goto("/contact");
+  const form = page.getByRole("main").locator("form");
+  await form.getByLabel("Name").fill(valid.name);
+  await form.getByLabel("Email").fill(valid.email);
+  await form.getByLabel("What would you like to work on?").fill(valid.message);
+  await send(page);
+  await expect(thanks(page)).toContainText("Your message has reached");
+  expect(await fakeResend.emails()).toEqual([]);
+});
+
+test("the honeypot is out of reach for keyboards and screen readers", async ({ page }) => {
+  await page.goto("/contact");
+  const honeypot = page.getByRole("main").locator('input[name="homepage"]');
+  await expect(honeypot).toHaveAttribute("tabindex", "-1");
+  await expect(honeypot.locator("xpath=ancestor::*[@aria-hidden='true']")).toHaveCount(1);
+});
+
+test("the rate limit stops a flood from one address with a clear message", async ({ page }) => {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await openForm(page);
+    await fill(page, {
+      ...valid,
+      message: `${valid.message} (attempt ${attempt})`,
+    });
+    await send(page);
+    if (attempt < 5) await expect(thanks(page)).toContainText("Your message has reached");
+  }
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("several messages in a short time");
+  await expect(page.getByRole("main").getByLabel("What would you like to work on?")).toHaveValue(/attempt 5/);
+  expect((await fakeResend.emails()).filter((email) => email.subject.startsWith("Intro call"))).toHaveLength(
+    5,
+  );
+});
+
+test("a Server Action posted from another origin is refused and sends nothing", async ({ page, request }) => {
+  await page.goto("/contact");
+  // The real form's hidden action fields, replayed from a foreign origin.
+  const multipart = { ...(await actionFields(page)), ...valid, fill_ms: "60000" };
+  const response = await request.post("/contact", {
+    multipart,
+    headers: {
+      origin: "https://evil.example",
+      "x-forwarded-for": "203.0.113.9",
+    },
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(await fakeResend.emails()).toEqual([]);
+
+  // The same post from the site's own origin goes through, so the refusal above is about origin.
+  const sameOrigin = await request.post("/contact", {
+    multipart,
+    headers: {
+      origin: new URL(page.url()).origin,
+      "x-forwarded-for": "203.0.113.10",
+    },
+  });
+  expect(sameOrigin.status()).toBe(200);
+  expect((await fakeResend.emails()).length).toBeGreaterThan(0);
+});
+
+test("an oversized request body is refused before it is parsed", async ({ page, request }) => {
+  await page.goto("/contact");
+  const response = await request.post("/contact", {
+    multipart: { ...(await actionFields(page)), ...valid, message: "x".repeat(100_000), fill_ms: "60000" },
+    headers: { origin: new URL(page.url()).origin, "x-forwarded-for": "203.0.113.11" },
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(await fakeResend.emails()).toEqual([]);
+});
