@@ -85,6 +85,16 @@ export const digests = pgTable("digests", {
   failedCount: integer("failed_count").notNull(),
 });
 
+/**
+ * Rate-limit counters shared by every instance of the site: one row per form and client, keyed
+ * on a sha256 of "form:address" (the address itself is never stored), gone once it expires.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
+
 export type InquiryRow = typeof inquiries.$inferSelect;
 export type InquiryStatus = (typeof inquiryStatus.enumValues)[number];
-export const schema = { inquiries, digests, inquiryStatus, receiptStatus };
+export const schema = { inquiries, digests, rateLimits, inquiryStatus, receiptStatus };

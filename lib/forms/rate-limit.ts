@@ -3,13 +3,13 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts attempts per key in a fixed window. The default lives in this process's memory,
- * which is right for `next start` on one machine; on serverless hosts, where instances come
- * and go, implement this with a shared store (rate-limiter-flexible ships Redis, Postgres and
- * others behind the same consume() call).
+ * Counts attempts per key in a fixed window: in Postgres when the site has a database
+ * (lib/forms/database-rate-limit.ts, shared by every instance), in memory otherwise.
  */
 export interface RateLimiter {
   consume(key: string): Promise<RateLimitResult>;
+  /** Gives back an attempt that failed on our side (the email service was down, say). */
+  refund(key: string): Promise<void>;
 }
 
 export function memoryRateLimiter(options: { max: number; windowSeconds: number }): RateLimiter {
@@ -29,6 +29,9 @@ export function memoryRateLimiter(options: { max: number; windowSeconds: number 
           retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000),
         };
       }
+    },
+    async refund(key) {
+      await limiter.reward(key, 1);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { botSignal } from "@/lib/forms/bot-signals";
+import { botSignal, type BotSignal } from "@/lib/forms/bot-signals";
 import { formValues, type FormState } from "@/lib/forms/form-state";
 import { waitInWords, type RateLimiter } from "@/lib/forms/rate-limit";
 import { flattenError } from "@/lib/forms/zod";
@@ -28,14 +28,28 @@ export type FormSubmission<Field extends string, Data> = {
    * for a form without a honeypot, which gets no bot check.
    */
   botAnswer?: (values: Values<Field>) => string;
+  /**
+   * Keep a submission caught only by the fill-time check (it may be a person using autofill):
+   * it goes through parse, rate limit and act with `suspected` set, instead of being dropped.
+   * A filled honeypot is dropped whatever this says.
+   */
+  keepsTooFast?: boolean;
   parse(values: Values<Field>, form: FormData): Parsed<Data, Field> | Promise<Parsed<Data, Field>>;
   invalidMessage: string;
   /** The answer when the rate limit refuses; absent for a form that is not rate-limited. */
   rateLimitedMessage?: (wait: string) => string;
-  /** Does the work and returns the success message; a MailError means it did not happen. */
-  act(data: Data, services: FormServices): Promise<string>;
+  /**
+   * Does the work and returns the success message; a MailError or ServiceUnavailableError means
+   * it did not happen (the attempt is then not counted against the rate limit).
+   */
+  act(data: Data, services: FormServices, context: { suspected?: BotSignal }): Promise<string>;
   failedMessage: string;
 };
+
+/** A service the action needs (the database, say) is not there: an expected failure, like a MailError. */
+export class ServiceUnavailableError extends Error {
+  override name = "ServiceUnavailableError";
+}
 
 /** A zod result as `parse` returns it: the first error of each field, for the form to show. */
 export function fromSchema<Data, Field extends string>(
@@ -66,7 +80,8 @@ export async function submitForm<Field extends string, Data>(
   });
 
   const signal = submission.botAnswer && botSignal(form);
-  if (signal) {
+  const suspected = signal === "too-fast" && submission.keepsTooFast ? signal : undefined;
+  if (signal && !suspected) {
     console.info(`[${submission.name}] dropped a submission (${signal})`);
     return { status: "success", message: submission.botAnswer!(values), answeredAt };
   }
@@ -79,18 +94,25 @@ export async function submitForm<Field extends string, Data>(
     };
   }
 
+  const limitKey = `${submission.name}:${services.clientAddress}`;
   if (submission.rateLimitedMessage) {
-    const limit = await services.rateLimiter.consume(`${submission.name}:${services.clientAddress}`);
+    const limit = await services.rateLimiter.consume(limitKey);
     if (!limit.allowed) {
       return failure("error", submission.rateLimitedMessage(waitInWords(limit.retryAfterSeconds)));
     }
   }
 
   try {
-    return { status: "success", message: await submission.act(parsed.data, services), answeredAt };
+    return {
+      status: "success",
+      message: await submission.act(parsed.data, services, { suspected }),
+      answeredAt,
+    };
   } catch (error) {
-    if (!(error instanceof MailError)) throw error;
+    if (!(error instanceof MailError || error instanceof ServiceUnavailableError)) throw error;
     console.error(`[${submission.name}] failed`, error.message);
+    // Our failure, not the person's: the attempt does not use up one of their tries.
+    if (submission.rateLimitedMessage) await services.rateLimiter.refund(limitKey).catch(() => undefined);
     return failure("error", submission.failedMessage);
   }
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
+import { siteDatabase } from "@/lib/db/site";
 import type { FormState } from "@/lib/forms/form-state";
-import { fromSchema, type FormSubmission } from "@/lib/forms/submit-form";
-import { deliverInquiry } from "@/lib/inquiry/deliver-inquiry";
+import { fromSchema, ServiceUnavailableError, type FormSubmission } from "@/lib/forms/submit-form";
 import { inquiryFields, type InquiryField } from "@/lib/inquiry/fields";
+import { receiveInquiry, type Received } from "@/lib/inquiry/receive-inquiry";
 import { inquirySchema, type Inquiry } from "@/lib/inquiry/schema";
 
 export type InquiryState = FormState<InquiryField>;
@@ -14,19 +15,45 @@ const thanks = (receiptSent: boolean) =>
     ? `Thank you. Your message has reached ${siteConfig.coach.name}, and a confirmation is on its way to your inbox. Expect a reply within two working days to find a time for the intro call.`
     : `Thank you. Your message has reached ${siteConfig.coach.name}. Expect a reply within two working days to find a time for the intro call.`;
 
-/** The booking inquiry: delivered to the coach, with a receipt to the sender. */
+/** Stored but not delivered yet (the email service was slow or down): true, and nothing to retype. */
+const saved = `Thank you. Your message is saved and will reach ${siteConfig.coach.name} shortly; you will get a confirmation by email when it has.`;
+
+/** The answer for an inquiry as stored; a repeat within 24 hours gets the first one's. */
+export function inquiryAnswer({ status, receiptSent }: Pick<Received, "status" | "receiptSent">): string {
+  return status === "delivered" ? thanks(receiptSent) : saved;
+}
+
+async function store() {
+  try {
+    return await siteDatabase();
+  } catch (error) {
+    throw new ServiceUnavailableError(
+      `the store is not available: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The booking inquiry: stored first, then delivered to the coach, with a receipt to the sender. */
 export const inquirySubmission: FormSubmission<InquiryField, Inquiry> = {
   name: "inquiry",
   fields: inquiryFields,
   botAnswer: () => thanks(true),
+  keepsTooFast: true,
   parse: (values) => fromSchema(inquirySchema.safeParse(values)),
   invalidMessage: "Your message was not sent. Please correct the fields marked below.",
   rateLimitedMessage: (wait) =>
     `Your message was not sent: this network has sent several messages in a short time. Please try again in ${wait}, or email ${siteConfig.contact.email}.`,
-  async act(inquiry, { mailer }) {
+  async act(inquiry, { mailer }, { suspected }) {
     const { from, to } = serverEnv().mail;
-    const { receiptSent } = await deliverInquiry(inquiry, { mailer, from, to });
-    return thanks(receiptSent);
+    const db = await store();
+    const received = await receiveInquiry(db, mailer, inquiry, { from, to, heldReason: suspected }).catch(
+      (error: unknown) => {
+        throw new ServiceUnavailableError(
+          `the inquiry could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
+    );
+    return inquiryAnswer(received);
   },
-  failedMessage: `Your message was not sent: the email service did not respond. Everything you typed is still here, so please try again in a minute, or email ${siteConfig.contact.email} directly.`,
+  failedMessage: `Your message was not sent: the site could not save it just now. Everything you typed is still here, so please try again in a minute, or email ${siteConfig.contact.email} directly.`,
 };

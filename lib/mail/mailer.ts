@@ -19,7 +19,8 @@ export type NewsletterContact = {
 
 /** What the site needs from an email provider; Resend in production, a local folder otherwise. */
 export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ id: string }>;
+  /** `signal` stops the send (and its retries) when the caller's deadline has passed. */
+  send(email: OutgoingEmail, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
   /** Adds or re-subscribes a confirmed newsletter contact; an existing contact is not an error. */
   subscribe(contact: NewsletterContact): Promise<void>;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Mailer, NewsletterContact, OutgoingEmail } from "@/lib/mail/mailer";
+import { MailError, type Mailer, type NewsletterContact, type OutgoingEmail } from "@/lib/mail/mailer";
 
 function fileStem(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 16);
@@ -17,33 +17,52 @@ export function outboxMailer(dir: string): Mailer {
   const root = path.resolve(/* turbopackIgnore: true */ process.cwd(), dir);
 
   return {
-    async send(email: OutgoingEmail) {
-      await fs.mkdir(root, { recursive: true });
-      const stem = fileStem(email.idempotencyKey);
-      const jsonFile = path.join(root, `${stem}.json`);
-      const existing = await fs.readFile(jsonFile, "utf8").catch(() => undefined);
-      if (existing) return { id: (JSON.parse(existing) as { id: string }).id };
-      const id = `outbox-${stem}`;
-      const record = { id, createdAt: new Date().toISOString(), ...email };
-      await fs.writeFile(path.join(root, `${stem}.html`), email.html);
-      await fs.writeFile(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
-      console.info(`[outbox] "${email.subject}" to ${email.to} → ${path.relative(process.cwd(), jsonFile)}`);
-      return { id };
-    },
-
-    async subscribe(contact: NewsletterContact) {
-      await fs.mkdir(root, { recursive: true });
-      const file = path.join(root, "contacts.json");
-      const contacts = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<
-        string,
-        NewsletterContact & { unsubscribed: boolean }
-      >;
-      contacts[contact.email.toLowerCase()] = {
-        ...contact,
-        unsubscribed: false,
-      };
-      await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
-      console.info(`[outbox] newsletter contact ${contact.email} → ${path.relative(process.cwd(), file)}`);
-    },
+    send: (email: OutgoingEmail) => asMailFailure(writeEmail(email)),
+    subscribe: (contact: NewsletterContact) => asMailFailure(writeContact(contact)),
   };
+
+  async function writeEmail(email: OutgoingEmail) {
+    await fs.mkdir(root, { recursive: true });
+    const stem = fileStem(email.idempotencyKey);
+    const jsonFile = path.join(root, `${stem}.json`);
+    const existing = await fs.readFile(jsonFile, "utf8").catch(() => undefined);
+    if (existing) return { id: (JSON.parse(existing) as { id: string }).id };
+    const id = `outbox-${stem}`;
+    const record = { id, createdAt: new Date().toISOString(), ...email };
+    await fs.writeFile(path.join(root, `${stem}.html`), email.html);
+    await fs.writeFile(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
+    console.info(`[outbox] "${email.subject}" to ${email.to} → ${path.relative(process.cwd(), jsonFile)}`);
+    return { id };
+  }
+
+  async function writeContact(contact: NewsletterContact) {
+    await fs.mkdir(root, { recursive: true });
+    const file = path.join(root, "contacts.json");
+    const contacts = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<
+      string,
+      NewsletterContact & { unsubscribed: boolean }
+    >;
+    contacts[contact.email.toLowerCase()] = {
+      ...contact,
+      unsubscribed: false,
+    };
+    await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
+    console.info(`[outbox] newsletter contact ${contact.email} → ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+/**
+ * A folder that cannot be written (read-only, full, a path under a file) is a mail failure like
+ * Resend being down: the caller keeps what was typed (or the stored inquiry) and tries again.
+ */
+async function asMailFailure<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MailError(
+      `outbox not writable${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+      true,
+    );
+  }
 }

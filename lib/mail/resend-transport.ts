@@ -11,6 +11,8 @@ export type RetryPolicy = {
   minTimeout: number;
   maxTimeout: number;
   maxRetryTime: number;
+  /** Each HTTP call is given up after this long (a hung connection is a failed attempt). */
+  callTimeoutMs?: number;
 };
 
 // A person is waiting on the form: a few quick retries, then an honest error within seconds.
@@ -19,11 +21,19 @@ export const defaultRetryPolicy: RetryPolicy = {
   minTimeout: 300,
   maxTimeout: 2000,
   maxRetryTime: 8000,
+  callTimeoutMs: 5000,
 };
 
-// Rate limits, server errors and failed connections (statusCode null) may pass on their own.
+// Rate limits, server errors and failed connections (statusCode null) may pass on their own; so
+// does a 409 for a request with the same idempotency key still in progress (a 409 for a key
+// reused with another payload is final).
 function isTransient(error: ResendError): boolean {
-  return error.statusCode === null || error.statusCode === 429 || error.statusCode >= 500;
+  return (
+    error.statusCode === null ||
+    error.statusCode === 429 ||
+    error.statusCode >= 500 ||
+    error.name === "concurrent_idempotent_requests"
+  );
 }
 
 function toMailError(error: ResendError): MailError {
@@ -34,15 +44,23 @@ function toMailError(error: ResendError): MailError {
   );
 }
 
-// The SDK returns errors instead of throwing; p-retry needs a throw to decide.
+// The SDK returns errors instead of throwing; p-retry needs a throw to decide. Every attempt
+// has its own timeout; the caller's signal (a deadline) stops the attempts altogether.
 async function call<T>(
-  operation: () => Promise<{ data: T | null; error: ResendError | null }>,
+  operation: (signal: AbortSignal) => Promise<{ data: T | null; error: ResendError | null }>,
   policy: RetryPolicy,
+  signal?: AbortSignal,
 ): Promise<T> {
+  const callTimeoutMs = policy.callTimeoutMs ?? defaultRetryPolicy.callTimeoutMs!;
   try {
     return await pRetry(
       async () => {
-        const { data, error } = await operation();
+        const timeout = AbortSignal.timeout(callTimeoutMs);
+        const { data, error } = await operation(signal ? AbortSignal.any([signal, timeout]) : timeout);
+        if (signal?.aborted) {
+          throw new AbortError(new MailError(`Resend call given up: ${String(signal.reason)}`, true));
+        }
+        if (timeout.aborted) throw new MailError(`Resend gave no answer within ${callTimeoutMs} ms`, true);
         if (error) {
           const mailError = toMailError(error);
           throw mailError.retryable ? mailError : new AbortError(mailError);
@@ -50,11 +68,14 @@ async function call<T>(
         if (data === null) throw new AbortError(new MailError("Resend returned no data", false));
         return data;
       },
-      { ...policy, factor: 2, randomize: true },
+      { ...policy, factor: 2, randomize: true, signal },
     );
   } catch (error) {
     if (error instanceof MailError) throw error;
-    throw new MailError(`Resend call failed: ${(error as Error).message}`, true);
+    throw new MailError(
+      `Resend call failed: ${error instanceof Error ? error.message : String(error)}`,
+      true,
+    );
   }
 }
 
@@ -73,23 +94,30 @@ export function resendMailer(options: {
   const policy = options.retry ?? defaultRetryPolicy;
 
   return {
-    async send(email: OutgoingEmail) {
+    async send(email: OutgoingEmail, options?: { signal?: AbortSignal }) {
       const { idempotencyKey, ...payload } = email;
-      return call(() => client.emails.send(payload, { idempotencyKey }), policy);
+      return call(
+        (signal) => client.emails.send(payload, { idempotencyKey, signal }),
+        policy,
+        options?.signal,
+      );
     },
 
     async subscribe(contact: NewsletterContact) {
       const { email, firstName, properties } = contact;
       try {
         await call(
-          () =>
-            client.contacts.create({
-              email,
-              firstName,
-              unsubscribed: false,
-              properties,
-              segments: [{ id: options.segmentId }],
-            }),
+          (signal) =>
+            client.contacts.create(
+              {
+                email,
+                firstName,
+                unsubscribed: false,
+                properties,
+                segments: [{ id: options.segmentId }],
+              },
+              { signal },
+            ),
           policy,
         );
         return;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InquiryEmail } from "@/components/emails/inquiry-email";
 import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
 import { renderEmail } from "@/lib/mail/render-email";
-import { inquiryKey, inquirySubject } from "@/lib/inquiry/deliver-inquiry";
+import { normaliseInquiry, inquirySubject } from "@/lib/inquiry/receive-inquiry";
 import { inquirySchema } from "@/lib/inquiry/schema";
 
 const hostile = inquirySchema.parse({
@@ -44,14 +44,13 @@ describe("the inquiry email", () => {
     expect(second).toEqual(first);
   });
 
-  it("has a one-line subject with the name and a key that depends on the content", () => {
+  it("has a one-line subject with the name, and the address normalised once", () => {
     const withBreak = inquirySchema.parse({
       ...hostile,
       name: "Eve\r\nBcc: all@example.com",
     });
     expect(inquirySubject(withBreak)).toBe("Intro call inquiry from Eve Bcc: all@example.com");
-    expect(inquiryKey(hostile)).toBe(inquiryKey({ ...hostile, email: "EVE@example.com" }));
-    expect(inquiryKey(hostile)).not.toBe(inquiryKey({ ...hostile, message: `${hostile.message}!` }));
+    expect(normaliseInquiry({ ...hostile, email: " EVE@Example.com " }).email).toBe("eve@example.com");
   });
 });
 

@@ -1,13 +1,20 @@
 // @vitest-environment node
 // The two signup forms' rules run through the real pipeline with a recording mailer: what each
 // Server Action does, without a build or a server.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { FILL_TIME_FIELD } from "@/lib/forms/bot-signals";
 import type { RateLimiter } from "@/lib/forms/rate-limit";
 import { submitForm, type FormServices } from "@/lib/forms/submit-form";
 import { inquirySubmission } from "@/lib/inquiry/submission";
 import { MailError, type Mailer, type OutgoingEmail } from "@/lib/mail/mailer";
+import { outboxMailer } from "@/lib/mail/outbox-transport";
 import { signupSubmission } from "@/lib/newsletter/signup-submission";
+import { listRecentInquiries } from "@/lib/inquiry/store";
+import { siteDatabase } from "@/lib/db/site";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 // A fixed secret, so the signup does not write a generated one into the working tree.
 vi.stubEnv("SIGNING_SECRET", "unit-test-signing-secret-0123456789abcdef");
@@ -22,7 +29,7 @@ const mailer: Mailer = {
   },
   subscribe: async () => {},
 };
-const allowAll: RateLimiter = { consume: async () => ({ allowed: true }) };
+const allowAll: RateLimiter = { consume: async () => ({ allowed: true }), refund: async () => {} };
 const services: FormServices = { mailer, rateLimiter: allowAll, clientAddress: "203.0.113.1" };
 
 const form = (entries: Record<string, string>) => {
@@ -39,7 +46,18 @@ const inquiry = {
   message: "Please buy cheap pills at https://spam.example today.",
 };
 
-beforeEach(() => {
+// The inquiry is stored before it is sent: a fresh embedded store for this file, as `npm start`
+// would hand the site through DATABASE_URL.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase("pglite");
+  vi.stubEnv("DATABASE_URL", database.url);
+});
+afterAll(() => database?.close());
+
+beforeEach(async () => {
+  await database.truncate();
   sent = [];
   failSends = undefined;
   vi.spyOn(console, "error").mockImplementation(() => {});
@@ -84,10 +102,48 @@ describe("the inquiry", () => {
     expect(sent.filter((email) => email.to !== inquiry.email)).toHaveLength(2);
   });
 
-  it("keeps every value when the coach's email cannot be sent", async () => {
+  it("says the message is saved when the coach's email cannot be sent, and keeps it for the worker", async () => {
     failSends = () => true;
     const state = await submitForm(inquirySubmission, form(inquiry), services);
-    expect(state).toMatchObject({ status: "error", values: inquiry });
+    expect(state).toMatchObject({ status: "success" });
+    expect(state.message).toMatch(/Your message is saved and will reach .+ shortly/);
+    const [stored] = await listRecentInquiries(await siteDatabase());
+    expect(stored).toMatchObject({ status: "retrying", payload: { message: inquiry.message } });
+  });
+
+  it("answers a repeat within 24 hours with the first one's answer, sending nothing more", async () => {
+    const first = await submitForm(inquirySubmission, form(inquiry), services);
+    const again = await submitForm(inquirySubmission, form(inquiry), services);
+    expect(again.message).toBe(first.message);
+    expect(sent.filter((email) => email.to !== inquiry.email)).toHaveLength(1);
+  });
+
+  it("stores a too-fast submission as held, emails nothing, and drops a filled honeypot", async () => {
+    const fast = await submitForm(inquirySubmission, form({ ...inquiry, [FILL_TIME_FIELD]: "10" }), services);
+    const honeypot = await submitForm(
+      inquirySubmission,
+      form({ ...inquiry, message: `${inquiry.message} (again)`, homepage: "https://spam.example" }),
+      services,
+    );
+    expect(fast.status).toBe("success");
+    expect(honeypot.status).toBe("success");
+    expect(sent).toEqual([]);
+    const stored = await listRecentInquiries(await siteDatabase());
+    expect(stored.map((row) => [row.status, row.heldReason])).toEqual([["held", "too-fast"]]);
+  });
+
+  it("an outbox that cannot be written (ENOTDIR): the inquiry is stored and the person told it is saved", async () => {
+    const blocker = path.join(os.tmpdir(), `outbox-blocker-${process.pid}-${Date.now()}`);
+    fs.writeFileSync(blocker, "a regular file, so a folder under it fails with ENOTDIR");
+    try {
+      const outbox = outboxMailer(path.join(blocker, "outbox"));
+      const state = await submitForm(inquirySubmission, form(inquiry), { ...services, mailer: outbox });
+      expect(state.message).toMatch(/Your message is saved/);
+      const [stored] = await listRecentInquiries(await siteDatabase());
+      expect(stored).toMatchObject({ status: "retrying", lastError: expect.stringContaining("ENOTDIR") });
+    } finally {
+      fs.rmSync(blocker, { force: true });
+    }
   });
 });
 

@@ -2,7 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FILL_TIME_FIELD, HONEYPOT_FIELD } from "@/lib/forms/bot-signals";
 import type { RateLimiter } from "@/lib/forms/rate-limit";
-import { fromSchema, submitForm, type FormServices, type FormSubmission } from "@/lib/forms/submit-form";
+import {
+  fromSchema,
+  ServiceUnavailableError,
+  submitForm,
+  type FormServices,
+  type FormSubmission,
+} from "@/lib/forms/submit-form";
 import * as z from "@/lib/forms/zod";
 import { MailError, type Mailer, type OutgoingEmail } from "@/lib/mail/mailer";
 
@@ -27,7 +33,11 @@ const mailer: Mailer = {
   subscribe: async () => {},
 };
 const keys: string[] = [];
-const allowAll: RateLimiter = { consume: async (key) => (keys.push(key), { allowed: true }) };
+const refunded: string[] = [];
+const allowAll: RateLimiter = {
+  consume: async (key) => (keys.push(key), { allowed: true }),
+  refund: async (key) => void refunded.push(key),
+};
 const services = (overrides: Partial<FormServices> = {}): FormServices => ({
   mailer,
   rateLimiter: allowAll,
@@ -49,6 +59,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   act.mockClear();
   keys.length = 0;
+  refunded.length = 0;
   sent.length = 0;
 });
 
@@ -97,7 +108,10 @@ describe("submitForm", () => {
   });
 
   it("refuses when the limiter does, with the wait in words, keeping the values", async () => {
-    const refuse: RateLimiter = { consume: async () => ({ allowed: false, retryAfterSeconds: 90 }) };
+    const refuse: RateLimiter = {
+      consume: async () => ({ allowed: false, retryAfterSeconds: 90 }),
+      refund: async () => {},
+    };
     const state = await submitForm(
       submission,
       form({ email: "ada@example.com" }),
@@ -111,7 +125,7 @@ describe("submitForm", () => {
     expect(act).not.toHaveBeenCalled();
   });
 
-  it("turns a MailError into an error answer that keeps the values", async () => {
+  it("turns a MailError into an error answer that keeps the values, and refunds the attempt", async () => {
     act.mockRejectedValueOnce(new MailError("Resend 500", true, 500));
     const state = await submitForm(submission, form({ email: "ada@example.com" }), services());
     expect(state).toMatchObject({
@@ -119,6 +133,14 @@ describe("submitForm", () => {
       message: "The mail service failed.",
       values: { email: "ada@example.com" },
     });
+    expect(refunded).toEqual(keys);
+  });
+
+  it("treats a missing service (the database) like a mail failure", async () => {
+    act.mockRejectedValueOnce(new ServiceUnavailableError("no database"));
+    const state = await submitForm(submission, form({ email: "ada@example.com" }), services());
+    expect(state).toMatchObject({ status: "error", values: { email: "ada@example.com" } });
+    expect(refunded).toHaveLength(1);
   });
 
   it("lets an unexpected error through, so it is not mistaken for a mail failure", async () => {

@@ -66,7 +66,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     url,
     connect,
     async truncate() {
-      await connections[0]!.pool.query("truncate inquiries, digests");
+      await connections[0]!.pool.query("truncate inquiries, digests, rate_limits");
     },
     async close() {
       await Promise.all(connections.map((connection) => connection.close()));

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rateLimits } from "@/lib/db/schema";
+import type { RateLimiter } from "@/lib/forms/rate-limit";
+
+const hashed = (key: string) => createHash("sha256").update(key).digest("hex");
+
+/**
+ * The rate limit kept in Postgres, so every instance of the site counts together. One statement
+ * per attempt (an upsert that starts a new window once the old one has expired); the key is a
+ * hash, so no client address is ever written to the database.
+ */
+export function databaseRateLimiter(
+  database: () => Promise<Db>,
+  options: { max: number; windowSeconds: number },
+): RateLimiter {
+  let lastSweep = 0;
+  return {
+    async consume(key) {
+      const db = await database();
+      const window = sql`now() + make_interval(secs => ${options.windowSeconds})`;
+      const expired = sql`${rateLimits.expiresAt} <= now()`;
+      const [row] = await db
+        .insert(rateLimits)
+        .values({ key: hashed(key), points: 1, expiresAt: window })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            points: sql`case when ${expired} then 1 else ${rateLimits.points} + 1 end`,
+            expiresAt: sql`case when ${expired} then ${window} else ${rateLimits.expiresAt} end`,
+          },
+        })
+        .returning({
+          points: rateLimits.points,
+          secondsLeft: sql<number>`ceil(extract(epoch from ${rateLimits.expiresAt} - now()))::int`,
+        });
+      if (Date.now() - lastSweep > 60_000) {
+        lastSweep = Date.now();
+        await db.delete(rateLimits).where(lt(rateLimits.expiresAt, sql`now()`));
+      }
+      return row!.points <= options.max
+        ? { allowed: true }
+        : { allowed: false, retryAfterSeconds: Math.max(1, row!.secondsLeft) };
+    },
+    async refund(key) {
+      const db = await database();
+      await db
+        .update(rateLimits)
+        .set({ points: sql`greatest(${rateLimits.points} - 1, 0)` })
+        .where(sql`${rateLimits.key} = ${hashed(key)}`);
+    },
+  };
+}
