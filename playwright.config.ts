@@ -1,10 +1,32 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 3100;
 const FAKE_RESEND_PORT = 4010;
 export const baseURL = `http://127.0.0.1:${PORT}`;
 export const fakeResendURL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
+
+// Each run starts from a fresh store. The config is loaded again in every worker, which inherits
+// the runner's environment: the folder is made once, by the runner.
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "e2e-store-"));
+export const e2eDataDir = process.env.E2E_DATA_DIR;
+
+/** The site's mail settings, shared by `next start` and the commands the tests run beside it. */
+export const e2eMailEnv = {
+  // The origin the pages were built with (canonical URLs are static); tests follow
+  // confirmation links by path.
+  SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
+  RESEND_API_KEY: "re_test_e2e",
+  RESEND_BASE_URL: fakeResendURL,
+  MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
+  CONTACT_TO_EMAIL: "coach@example.com",
+  RESEND_SEGMENT_ID: "seg_newsletter_e2e",
+  SIGNING_SECRET: "e2e-signing-secret-that-is-long-enough-0123456789",
+  DATA_DIR: e2eDataDir,
+  DATABASE_URL: "",
+};
 
 // Debian's chromium where there is one (Playwright cannot download browsers on every machine);
 // Playwright's own browser everywhere else.
@@ -45,22 +67,13 @@ export default defineConfig({
       timeout: 10_000,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+      // As `npm start` runs it: the owner of the embedded store around `next start`.
+      command: `npx tsx --conditions=react-server scripts/db-owner.ts -- npx next start -H 127.0.0.1 -p ${PORT}`,
       url: baseURL,
       reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        NEXT_TELEMETRY_DISABLED: "1",
-        // The origin the pages were built with (canonical URLs are static); tests follow
-        // confirmation links by path.
-        SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
-        RESEND_API_KEY: "re_test_e2e",
-        RESEND_BASE_URL: fakeResendURL,
-        MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
-        CONTACT_TO_EMAIL: "coach@example.com",
-        RESEND_SEGMENT_ID: "seg_newsletter_e2e",
-        SIGNING_SECRET: "e2e-signing-secret-that-is-long-enough-0123456789",
-      },
+      // The first open of a new store (initdb) takes several seconds on a busy machine.
+      timeout: 120_000,
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...e2eMailEnv },
     },
   ],
 });

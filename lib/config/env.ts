@@ -35,6 +35,12 @@ const envSchema = z
     OUTBOX_DIR: optionalString.pipe(z.string().default(".outbox")),
     RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+    CRON_SECRET: optionalString.pipe(
+      z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 32)").optional(),
+    ),
+    ALLOW_OUTBOX_IN_PRODUCTION: optionalString.pipe(
+      z.enum(["1", "true", "0", "false"], { error: 'must be "1" or "0"' }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (!env.RESEND_API_KEY) return;
@@ -80,6 +86,10 @@ export type ServerEnv = {
   production: boolean;
   mail: MailSettings;
   rateLimit: { max: number; windowSeconds: number };
+  /** Bearer token of the cron route; unset, the route refuses every call. */
+  cronSecret: string | undefined;
+  /** The owner accepts that a public site writes its mail to a folder instead of sending it. */
+  allowOutboxInProduction: boolean;
 };
 
 export class EnvError extends Error {
@@ -119,7 +129,34 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
       max: env.RATE_LIMIT_MAX,
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
     },
+    cronSecret: env.CRON_SECRET,
+    allowOutboxInProduction:
+      env.ALLOW_OUTBOX_IN_PRODUCTION === "1" || env.ALLOW_OUTBOX_IN_PRODUCTION === "true",
   };
+}
+
+const localHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
+
+/** Whether the origin is one people reach over the internet (not this machine). */
+export function isPublicOrigin(origin: string): boolean {
+  const { hostname } = new URL(origin);
+  return !localHosts.has(hostname) && !hostname.endsWith(".localhost");
+}
+
+/**
+ * A public site without RESEND_API_KEY would tell people the coach has their message while it
+ * sits in a folder a container loses: refuse to start, unless the owner opted in. A laptop
+ * (SITE_URL unset, so localhost) is fine.
+ */
+export function mailConfigurationProblem(env: ServerEnv): string | undefined {
+  if (env.mail.transport !== "outbox" || env.allowOutboxInProduction || !isPublicOrigin(env.siteUrl)) {
+    return undefined;
+  }
+  return (
+    `RESEND_API_KEY is not set but SITE_URL=${env.siteUrl} is a public site: emails would only be written to ` +
+    `${env.mail.outboxDir}/. Set RESEND_API_KEY (and MAIL_FROM, CONTACT_TO_EMAIL, RESEND_SEGMENT_ID, SIGNING_SECRET), ` +
+    `or set ALLOW_OUTBOX_IN_PRODUCTION=1 if that is really what you want.`
+  );
 }
 
 let cached: ServerEnv | undefined;

@@ -1,4 +1,6 @@
 import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { serverEnv } from "@/lib/config/env";
 import type { Mailer } from "@/lib/mail/mailer";
 import { outboxMailer } from "@/lib/mail/outbox-transport";
@@ -15,4 +17,21 @@ export function configuredMailer(): Mailer {
       ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId })
       : outboxMailer(mail.outboxDir);
   return instance;
+}
+
+/**
+ * Whether mail can go out: Resend is configured (its API is not called: a health check must not
+ * spend quota), or the outbox folder can be written.
+ */
+export async function mailTransportIsReady(): Promise<boolean> {
+  const { mail } = serverEnv();
+  if (mail.transport === "resend") return true;
+  const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), mail.outboxDir);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.access(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

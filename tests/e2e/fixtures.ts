@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { fakeResendURL } from "../../playwright.config";
+import { freshInquiry } from "./inquiry-form";
 
 export type RecordedEmail = {
   id: string;
@@ -37,6 +38,8 @@ type FailureSpec = {
   path?: string;
   method?: string;
   networkError?: boolean;
+  /** Accept the request and never answer it. */
+  hang?: boolean;
 };
 
 async function control(path: string, body?: unknown) {
@@ -57,6 +60,10 @@ export const fakeResend = {
   requests: () => control("/__requests") as Promise<RecordedRequest[]>,
   fail: (spec: FailureSpec) => control("/__fail", spec),
   delay: (ms: number) => control("/__delay", { ms }),
+  /** Every later call fails (or hangs) until `recover`. */
+  down: (spec: Omit<FailureSpec, "times">) => control("/__fail", { ...spec, times: Number.MAX_SAFE_INTEGER }),
+  /** Stops every injected failure and delay, keeping what was recorded; hung calls are dropped. */
+  recover: () => control("/__recover", {}),
 };
 
 export const test = base.extend<{ clientIp: string }>({
@@ -71,6 +78,7 @@ export const test = base.extend<{ clientIp: string }>({
   },
   page: async ({ page, javaScriptEnabled }, provide) => {
     await fakeResend.reset();
+    freshInquiry();
     if (javaScriptEnabled) {
       // Pages hydrate on the reader's first interaction (scripts/defer-hydration.mjs). Tests of
       // what the hydrated forms do start once they are hydrated, after a first keystroke.

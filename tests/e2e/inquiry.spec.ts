@@ -14,15 +14,15 @@ test("a valid inquiry sends one email to the coach and a receipt to the sender",
   expect(toCoach).toMatchObject({
     from: "Alex Brandt Coaching <website@mail.example.com>",
     to: ["coach@example.com"],
-    reply_to: "ada@example.com",
+    reply_to: valid.email,
     subject: "Intro call inquiry from Ada Lovelace",
   });
-  expect(toCoach!.idempotencyKey).toMatch(/^inquiry-[0-9a-f]{64}$/);
+  expect(toCoach!.idempotencyKey).toMatch(/^inquiry-[0-9a-f-]{36}$/);
   for (const value of Object.values(valid)) expect(toCoach!.text).toContain(value);
   expect(toCoach!.html).toContain("Analytical Engines GmbH");
   expect(toCoach!.html).toContain("&#x27;basically our CTO&#x27;");
 
-  expect(receipt!.to).toEqual(["ada@example.com"]);
+  expect(receipt!.to).toEqual([valid.email]);
   expect(receipt!.text).not.toContain("Ada");
   expect(receipt!.text).not.toContain("basically our CTO");
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -121,24 +121,6 @@ test.describe("without JavaScript", () => {
       "Intro call inquiry from Ada Lovelace",
     );
   });
-});
-
-test("Resend failing: the person is told nothing was sent and keeps every word", async ({ page }) => {
-  await fakeResend.fail({ status: 500, times: 20, path: "/emails" });
-  await openForm(page);
-  await fill(page);
-  await send(page);
-  const alert = page.getByRole("main").getByRole("alert");
-  await expect(alert).toContainText("Your message was not sent", {
-    timeout: 15_000,
-  });
-  await expect(alert).toContainText("hello@alexbrandt-coaching.de");
-  await expect(page.getByRole("main").getByLabel("What would you like to work on?")).toHaveValue(
-    valid.message,
-  );
-  await expect(page.getByRole("main").getByLabel("Company")).toHaveValue(valid.company);
-  expect(await fakeResend.emails()).toEqual([]);
-  expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
 test("a 429 followed by success delivers exactly one email to the coach", async ({ page }) => {

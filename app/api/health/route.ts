@@ -1,0 +1,11 @@
+import { connection, NextResponse } from "next/server";
+import { siteHealth } from "@/lib/inquiry/scheduled";
+
+export async function GET() {
+  await connection();
+  const health = await siteHealth();
+  return NextResponse.json(health, {
+    status: health.ok ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
+}
