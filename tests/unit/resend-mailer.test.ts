@@ -86,6 +86,35 @@ describe("the Resend mailer", () => {
     expect(fake.state.emails).toHaveLength(0);
   });
 
+  it("retries a 409 for a concurrent request with the same key, not one for a changed payload", async () => {
+    fail({ status: 409, name: "concurrent_idempotent_requests" });
+    await mailer().send(email);
+    expect(fake.state.requests.map((request) => request.status)).toEqual([409, 200]);
+    const changed = await mailer()
+      .send({ ...email, text: "Something else" })
+      .catch((caught: unknown) => caught);
+    expect(changed).toMatchObject({ retryable: false, statusCode: 409 });
+    expect(fake.state.emails).toHaveLength(1);
+  });
+
+  it("gives up a call that never answers after its timeout, and stops at the caller's deadline", async () => {
+    fail({ hang: true, times: 10 });
+    const started = Date.now();
+    const error = await resendMailer({
+      apiKey: "re_unit",
+      segmentId: "seg_1",
+      baseUrl,
+      retry: { ...fastRetry, callTimeoutMs: 200 },
+    })
+      .send(email, { signal: AbortSignal.timeout(700) })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MailError);
+    expect((error as MailError).retryable).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // Several attempts (each cut off at 200 ms) before the 700 ms deadline stopped them.
+    expect(fake.state.requests.length).toBeGreaterThan(1);
+  });
+
   it("does not retry a request Resend rejects as invalid", async () => {
     const error = await mailer()
       .send({ ...email, subject: "" })
