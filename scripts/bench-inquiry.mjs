@@ -1,9 +1,13 @@
 // Latency of the booking inquiry's Server Action, end to end: a no-JavaScript form POST to
-// `next start`, zod, the rate limiter, two react-email renders and two sends to the fake
-// Resend server on 127.0.0.1. Not a test: it reports numbers, it does not judge them.
+// `next start` run as `npm start` runs it (the embedded store's owner around it, in a fresh
+// temporary DATA_DIR), zod, the rate limiter (in the store), two react-email renders, the
+// insert, the lease and two sends to the fake Resend server on 127.0.0.1. Not a test: it
+// reports numbers, it does not judge them.
 //
 //   npm run bench:inquiry -- [--sequential 50] [--concurrent 100] [--concurrency 10] [--resend-latency 0]
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { createFakeResend } from "../tests/fixtures/fake-resend-server.mjs";
 import { ensureBuild, percentile, startNext } from "./lib/serve.mjs";
@@ -22,9 +26,13 @@ ensureBuild();
 const fake = createFakeResend();
 const fakeAddress = await fake.listen(0);
 fake.state.delayMs = Number(options["resend-latency"]);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-store-"));
 const server = await startNext({
   port: Number(options.port),
+  owner: true,
   env: {
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
     SITE_URL: `http://127.0.0.1:${options.port}`,
     RESEND_API_KEY: "re_bench",
     RESEND_BASE_URL: `http://127.0.0.1:${fakeAddress.port}`,
@@ -121,4 +129,7 @@ try {
 } finally {
   server.stop();
   await fake.close();
+  // The owner needs a moment to close the store after next stops.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }

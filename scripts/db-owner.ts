@@ -43,7 +43,8 @@ async function main(): Promise<number> {
 
   const child = spawn(command[0]!, command.slice(1), {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: store.url },
+    // The embedded store takes one connection per process (lib/db/open-store.ts says why).
+    env: { ...process.env, DATABASE_URL: store.url, ...(store.owner ? { DATABASE_POOL_SIZE: "1" } : {}) },
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);

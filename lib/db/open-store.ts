@@ -110,7 +110,10 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     );
   }
 
-  const connection = connectDatabase(url, { max: poolSize });
+  // The embedded store is one session behind a socket that multiplexes clients: statements from
+  // two connections of one process at once can interleave (seen under load as "bind message
+  // supplies 4 parameters, but prepared statement requires 9"), so one connection per process.
+  const connection = connectDatabase(url, { max: poolSize ?? 1 });
   try {
     await checkReachable(connection, settings, url);
     if (migrate) await migrateOrExplain(connection, settings);

@@ -8,7 +8,9 @@ let connection: Promise<DatabaseConnection> | undefined;
 
 async function connect(): Promise<DatabaseConnection> {
   const settings = parseDatabaseEnv(process.env);
-  if (settings.kind === "server") return connectDatabase(settings.url);
+  // Set to 1 by the embedded store's owner (`npm start`): its socket serves one session.
+  const poolSize = Number(process.env.DATABASE_POOL_SIZE) || undefined;
+  if (settings.kind === "server") return connectDatabase(settings.url, { max: poolSize });
   // `npm start` sets DATABASE_URL to its owner's port; this is `next dev` beside a running owner.
   const live = await findLiveOwner(settings.dataDir, 0);
   if (live?.port == null) {
@@ -17,7 +19,7 @@ async function connect(): Promise<DatabaseConnection> {
       "DATA_DIR",
     );
   }
-  return connectDatabase(embeddedUrl(live.port));
+  return connectDatabase(embeddedUrl(live.port), { max: 1 });
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rateLimits } from "@/lib/db/schema";
-import type { RateLimiter } from "@/lib/forms/rate-limit";
+import type { RateLimiter, RateLimitResult } from "@/lib/forms/rate-limit";
 
 const hashed = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -18,30 +18,14 @@ export function databaseRateLimiter(
   let lastSweep = 0;
   return {
     async consume(key) {
-      const db = await database();
-      const window = sql`now() + make_interval(secs => ${options.windowSeconds})`;
-      const expired = sql`${rateLimits.expiresAt} <= now()`;
-      const [row] = await db
-        .insert(rateLimits)
-        .values({ key: hashed(key), points: 1, expiresAt: window })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          set: {
-            points: sql`case when ${expired} then 1 else ${rateLimits.points} + 1 end`,
-            expiresAt: sql`case when ${expired} then ${window} else ${rateLimits.expiresAt} end`,
-          },
-        })
-        .returning({
-          points: rateLimits.points,
-          secondsLeft: sql<number>`ceil(extract(epoch from ${rateLimits.expiresAt} - now()))::int`,
-        });
-      if (Date.now() - lastSweep > 60_000) {
-        lastSweep = Date.now();
-        await db.delete(rateLimits).where(lt(rateLimits.expiresAt, sql`now()`));
+      try {
+        return await count(key);
+      } catch (error) {
+        // The store being down is reported by the step that needs it (storing the inquiry);
+        // a limit that cannot count lets the attempt through rather than fail the form.
+        console.error("[rate-limit] not counted:", error instanceof Error ? error.message : error);
+        return { allowed: true };
       }
-      return row!.points <= options.max
-        ? { allowed: true }
-        : { allowed: false, retryAfterSeconds: Math.max(1, row!.secondsLeft) };
     },
     async refund(key) {
       const db = await database();
@@ -51,4 +35,31 @@ export function databaseRateLimiter(
         .where(sql`${rateLimits.key} = ${hashed(key)}`);
     },
   };
+
+  async function count(key: string): Promise<RateLimitResult> {
+    const db = await database();
+    const window = sql`now() + make_interval(secs => ${options.windowSeconds})`;
+    const expired = sql`${rateLimits.expiresAt} <= now()`;
+    const [row] = await db
+      .insert(rateLimits)
+      .values({ key: hashed(key), points: 1, expiresAt: window })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          points: sql`case when ${expired} then 1 else ${rateLimits.points} + 1 end`,
+          expiresAt: sql`case when ${expired} then ${window} else ${rateLimits.expiresAt} end`,
+        },
+      })
+      .returning({
+        points: rateLimits.points,
+        secondsLeft: sql<number>`ceil(extract(epoch from ${rateLimits.expiresAt} - now()))::int`,
+      });
+    if (Date.now() - lastSweep > 60_000) {
+      lastSweep = Date.now();
+      await db.delete(rateLimits).where(lt(rateLimits.expiresAt, sql`now()`));
+    }
+    return row!.points <= options.max
+      ? { allowed: true }
+      : { allowed: false, retryAfterSeconds: Math.max(1, row!.secondsLeft) };
+  }
 }

@@ -26,20 +26,27 @@ export async function waitFor(url, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** `next start` on 127.0.0.1:<port> with extra environment; resolves once it answers. */
-export async function startNext({ port, env = {} }) {
+/**
+ * `next start` on 127.0.0.1:<port> with extra environment; resolves once it answers. With
+ * `owner`, as `npm start` runs it: the store's owner process around `next start`.
+ */
+export async function startNext({ port, env = {}, owner = false }) {
   const origin = `http://127.0.0.1:${port}`;
   const alreadyServing = await fetch(origin).then(
     () => true,
     () => false,
   );
   if (alreadyServing) throw new Error(`${origin} is already in use: stop that server first, or pass --port`);
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const next = ["next", "start", "-H", "127.0.0.1", "-p", String(port)];
+  const command = owner
+    ? ["tsx", "--conditions=react-server", "scripts/db-owner.ts", "--", "npx", ...next]
+    : next;
+  const child = spawn("npx", command, {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  await waitFor(origin);
+  await waitFor(origin, owner ? 120_000 : 60_000);
   return {
     origin,
     stop() {
