@@ -37,7 +37,7 @@ export const siteConfig = {
     cadence: "about twice a month",
   },
   // Bumped whenever the privacy page changes; stored with each newsletter consent.
-  privacyPolicyVersion: "2026-11-24",
+  privacyPolicyVersion: "2026-11-26",
   social: [
     {
       label: "LinkedIn",

@@ -64,7 +64,7 @@ test("subscribe from the band, open the link, confirm: one contact with its cons
   expect(Object.keys(contacts[0]!.properties).sort()).toEqual([...CONSENT_KEYS].sort());
   expect(contacts[0]!.properties).toMatchObject({
     consent_source: "site-band",
-    consent_privacy_policy: "2026-11-24",
+    consent_privacy_policy: "2026-11-26",
   });
   expect(await seriousA11yViolations(page)).toEqual([]);
 
