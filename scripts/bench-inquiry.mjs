@@ -31,8 +31,8 @@ const server = await startNext({
   port: Number(options.port),
   owner: true,
   env: {
+    // With DATABASE_URL set in the environment, that server instead of the embedded store.
     DATA_DIR: dataDir,
-    DATABASE_URL: "",
     SITE_URL: `http://127.0.0.1:${options.port}`,
     RESEND_API_KEY: "re_bench",
     RESEND_BASE_URL: `http://127.0.0.1:${fakeAddress.port}`,
