@@ -4,6 +4,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startInquiryService } = await import("@/lib/inquiry/start-up");
-  await startInquiryService();
+  const { startInquiryServiceOrExit } = await import("@/lib/inquiry/start-up");
+  await startInquiryServiceOrExit();
 }

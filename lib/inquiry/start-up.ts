@@ -26,3 +26,16 @@ export async function startInquiryService(): Promise<void> {
   const { retentionDays, digest } = deliveryRuntime();
   startDeliveryTimer(siteDatabase, () => deliveryRuntime().mailer, { retentionDays, digest });
 }
+
+/**
+ * For instrumentation.ts: Next only logs an error thrown from `register` and keeps serving, so a
+ * site that would lose mail or cannot reach its store stops here, with one line saying why.
+ */
+export async function startInquiryServiceOrExit(): Promise<void> {
+  try {
+    await startInquiryService();
+  } catch (error) {
+    console.error(`\nerror: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
