@@ -14,7 +14,12 @@ const outDir = "reports/screenshots";
 ensureBuild();
 const server = await startNext({
   port: 3210,
-  env: { OUTBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "shots-outbox-")), RESEND_API_KEY: "" },
+  owner: true,
+  env: {
+    OUTBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "shots-outbox-")),
+    RESEND_API_KEY: "",
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "shots-store-")),
+  },
 });
 const executablePath = chromiumPath();
 const browser = await chromium.launch(executablePath ? { executablePath, args: ["--no-sandbox"] } : {});
