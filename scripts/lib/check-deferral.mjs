@@ -49,7 +49,7 @@ export function scriptSources(html) {
 }
 
 /**
- * Chunks from the manifests that the page still loads as a <script src>, before its first paint.
+ * Chunks from the manifests that the page still loads as a <script src>, at load.
  * @param {string} html a rewritten page
  * @param {Set<string>} chunks from `manifestChunks`
  * @returns {string[]}
