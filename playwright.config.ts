@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
-const FAKE_RESEND_PORT = 4010;
+// Overridable so that two copies of the project can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT) || 3100;
+const FAKE_RESEND_PORT = Number(process.env.E2E_FAKE_RESEND_PORT) || 4010;
 export const baseURL = `http://127.0.0.1:${PORT}`;
 export const fakeResendURL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
 
