@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** An email as it will be sent, rendered once when the inquiry is stored so every retry sends the same bytes. */
 export type StoredEmail = {
@@ -29,7 +40,14 @@ export const inquiryStatus = pgEnum("inquiry_status", [
   "held",
 ]);
 
-export const receiptStatus = pgEnum("receipt_status", ["pending", "delivered", "retrying", "failed"]);
+export const receiptStatus = pgEnum("receipt_status", [
+  "pending",
+  "delivered",
+  "retrying",
+  "failed",
+  /** Not sent: the address had its receipts for the day, or the site reached its daily cap. */
+  "skipped",
+]);
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -60,6 +78,8 @@ export const inquiries = pgTable(
     deliveredAt: timestamptz("delivered_at"),
     /** Null until the coach's email is delivered: only then is the receipt queued. */
     receiptStatus: receiptStatus("receipt_status"),
+    /** Decided when the inquiry is stored (per-recipient and daily caps): false means "skipped". */
+    receiptAllowed: boolean("receipt_allowed").notNull().default(true),
     receiptAttempts: integer("receipt_attempts").notNull().default(0),
     receiptNextAttemptAt: timestamptz("receipt_next_attempt_at"),
     receiptLastError: text("receipt_last_error"),
@@ -95,6 +115,97 @@ export const rateLimits = pgTable("rate_limits", {
   expiresAt: timestamptz("expires_at").notNull(),
 });
 
+export const subscriberStatus = pgEnum("subscriber_status", ["confirmed", "unsubscribed"]);
+
+/** Why an address left the list, as Resend reported it (or the person asked for erasure). */
+export const leaveReason = pgEnum("leave_reason", ["unsubscribed", "bounced", "complained"]);
+
+export const contactSyncStatus = pgEnum("contact_sync_status", ["pending", "synced", "retrying", "failed"]);
+
+/**
+ * One row per newsletter address (normalised: trimmed, lower case) once it has confirmed or
+ * has been reported unsubscribed, bounced or complained. Pending signups live in
+ * `newsletter_signups` until they are confirmed.
+ */
+export const subscribers = pgTable("subscribers", {
+  email: text("email").primaryKey(),
+  firstName: text("first_name"),
+  status: subscriberStatus("status").notNull(),
+  createdAt: timestamptz("created_at").notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
+  /** The first confirmation of the current subscription. */
+  confirmedAt: timestamptz("confirmed_at"),
+  leftAt: timestamptz("left_at"),
+  leaveReason: leaveReason("leave_reason"),
+  /** The Resend contact is written by the worker when the call at confirmation failed. */
+  contactSync: contactSyncStatus("contact_sync").notNull().default("pending"),
+  contactSyncAttempts: integer("contact_sync_attempts").notNull().default(0),
+  contactNextSyncAt: timestamptz("contact_next_sync_at"),
+  contactSyncError: text("contact_sync_error"),
+});
+
+/**
+ * A signup waiting for its confirmation link to be used. Only a sha256 of the link's random
+ * token is kept; unconfirmed rows are deleted 7 days after the signup.
+ */
+export const newsletterSignups = pgTable(
+  "newsletter_signups",
+  {
+    id: uuid("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    firstName: text("first_name"),
+    /** Which form the person used (the footer band, the newsletter page...). */
+    form: text("form").notNull(),
+    policyVersion: text("policy_version").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    /** Set when the link was used; a used link only ever says "You're subscribed". */
+    confirmedAt: timestamptz("confirmed_at"),
+  },
+  (table) => [
+    index("newsletter_signups_email_idx").on(table.email),
+    index("newsletter_signups_created_at_idx").on(table.createdAt),
+  ],
+);
+
+/**
+ * The evidence of each consent, written once and never updated: when the person signed up and
+ * confirmed, on which form, under which privacy policy (or, for an imported list, what the
+ * coach holds as evidence).
+ */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull(),
+    signedUpAt: timestamptz("signed_up_at").notNull(),
+    confirmedAt: timestamptz("confirmed_at"),
+    form: text("form").notNull(),
+    policyVersion: text("policy_version"),
+    /** "double-opt-in", or "import" with the coach's evidence in `evidence`. */
+    method: text("method").notNull(),
+    evidence: text("evidence"),
+    recordedAt: timestamptz("recorded_at").notNull(),
+  },
+  (table) => [index("consents_email_idx").on(table.email)],
+);
+
+export type SubscriberRow = typeof subscribers.$inferSelect;
+export type SignupRow = typeof newsletterSignups.$inferSelect;
+export type ConsentRow = typeof consents.$inferSelect;
 export type InquiryRow = typeof inquiries.$inferSelect;
 export type InquiryStatus = (typeof inquiryStatus.enumValues)[number];
-export const schema = { inquiries, digests, rateLimits, inquiryStatus, receiptStatus };
+export const schema = {
+  inquiries,
+  digests,
+  rateLimits,
+  subscribers,
+  newsletterSignups,
+  consents,
+  inquiryStatus,
+  receiptStatus,
+  subscriberStatus,
+  leaveReason,
+  contactSyncStatus,
+};
