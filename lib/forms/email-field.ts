@@ -14,3 +14,11 @@ export const emailField = z.pipe(
     ),
   z.email("Please enter a valid email address, like you@company.com."),
 );
+
+/**
+ * One form of an address for counting and storing: `Grace@Example.com ` and `grace@example.com`
+ * are the same person. Lower-casing the local part too is what every large provider does.
+ */
+export function normaliseEmail(address: string): string {
+  return address.normalize("NFC").trim().toLowerCase();
+}
