@@ -79,6 +79,8 @@ export type MailSettings =
       to: string;
       /** When unset, lib/config/signing-secret.ts keeps a generated one beside the outbox. */
       signingSecret: string | undefined;
+      /** Recorded on outbox broadcasts when set, to show where they would have gone. */
+      segmentId: string | undefined;
     };
 
 export type ServerEnv = {
@@ -120,6 +122,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
         from: env.MAIL_FROM ?? `${siteConfig.name} website <website@localhost>`,
         to: env.CONTACT_TO_EMAIL ?? siteConfig.contact.email,
         signingSecret: env.SIGNING_SECRET,
+        segmentId: env.RESEND_SEGMENT_ID,
       };
   return {
     siteUrl: env.SITE_URL ?? "http://localhost:3000",
