@@ -186,7 +186,7 @@ export function resendBroadcaster(options: {
       // Resend lists newest first, 100 at most a page; a newsletter has a few dozen a year.
       for (;;) {
         const page = await call(
-          () => client.broadcasts.list(after ? { limit: 100, after } : { limit: 100 }),
+          (signal) => client.broadcasts.list(after ? { limit: 100, after } : { limit: 100 }, { signal }),
           policy,
         );
         for (const broadcast of page.data) {
@@ -207,15 +207,15 @@ export function resendBroadcaster(options: {
     },
 
     async createBroadcast(content: BroadcastContent) {
-      return call(() => client.broadcasts.create(draft(content)), once);
+      return call((signal) => client.broadcasts.create(draft(content), { signal }), once);
     },
 
     async updateBroadcast(id: string, content: BroadcastContent) {
-      await call(() => client.broadcasts.update(id, draft(content)), policy);
+      await call((signal) => client.broadcasts.update(id, draft(content), { signal }), policy);
     },
 
     async sendBroadcast(id: string) {
-      await call(() => client.broadcasts.send(id), once);
+      await call((signal) => client.broadcasts.send(id, undefined, { signal }), once);
     },
   };
 }
