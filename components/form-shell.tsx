@@ -27,7 +27,8 @@ type FormShellProps<Field extends string> = {
   };
   /** Shown at the top of the form, before the alert. */
   intro?: ReactNode;
-  submit: { label: string; pendingLabel: string; wrapperClassName?: string };
+  /** `note` sits beside the button: what a person should read before pressing it. */
+  submit: { label: string; pendingLabel: string; wrapperClassName?: string; note?: ReactNode };
   /** The fields, given the id prefix of this form and the props each control needs. */
   children: (form: Feedback<Field> & { id: string }) => ReactNode;
 };
@@ -87,7 +88,14 @@ export function FormShell<Field extends string>({
           {children({ id, control, errorFor })}
           <Honeypot />
           <input type="hidden" name={FILL_TIME_FIELD} defaultValue="" />
-          {submit.wrapperClassName ? <div className={submit.wrapperClassName}>{button}</div> : button}
+          {submit.wrapperClassName || submit.note ? (
+            <div className={submit.wrapperClassName}>
+              {button}
+              {submit.note}
+            </div>
+          ) : (
+            button
+          )}
         </form>
       )}
     </>

@@ -1,4 +1,5 @@
 import { botSignal, type BotSignal } from "@/lib/forms/bot-signals";
+import type { EmailCaps } from "@/lib/forms/email-caps";
 import { formValues, type FormState } from "@/lib/forms/form-state";
 import { waitInWords, type RateLimiter } from "@/lib/forms/rate-limit";
 import { flattenError } from "@/lib/forms/zod";
@@ -8,7 +9,8 @@ import { MailError, type Mailer } from "@/lib/mail/mailer";
 export type FormServices = {
   mailer: Mailer;
   rateLimiter: RateLimiter;
-  /** The client's address as our proxy saw it: the rate limit counts per address. */
+  emailCaps: EmailCaps;
+  /** The client's address group as our trusted proxy saw it: the rate limit counts per group. */
   clientAddress: string;
 };
 

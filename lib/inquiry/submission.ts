@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
-import { siteDatabase } from "@/lib/db/site";
+import { formDatabase } from "@/lib/forms/form-database";
 import type { FormState } from "@/lib/forms/form-state";
 import { fromSchema, ServiceUnavailableError, type FormSubmission } from "@/lib/forms/submit-form";
 import { inquiryFields, type InquiryField } from "@/lib/inquiry/fields";
@@ -23,16 +23,6 @@ export function inquiryAnswer({ status, receiptSent }: Pick<Received, "status" |
   return status === "delivered" ? thanks(receiptSent) : saved;
 }
 
-async function store() {
-  try {
-    return await siteDatabase();
-  } catch (error) {
-    throw new ServiceUnavailableError(
-      `the store is not available: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
 /** The booking inquiry: stored first, then delivered to the coach, with a receipt to the sender. */
 export const inquirySubmission: FormSubmission<InquiryField, Inquiry> = {
   name: "inquiry",
@@ -43,16 +33,19 @@ export const inquirySubmission: FormSubmission<InquiryField, Inquiry> = {
   invalidMessage: "Your message was not sent. Please correct the fields marked below.",
   rateLimitedMessage: (wait) =>
     `Your message was not sent: this network has sent several messages in a short time. Please try again in ${wait}, or email ${siteConfig.contact.email}.`,
-  async act(inquiry, { mailer }, { suspected }) {
+  async act(inquiry, { mailer, emailCaps }, { suspected }) {
     const { from, to } = serverEnv().mail;
-    const db = await store();
-    const received = await receiveInquiry(db, mailer, inquiry, { from, to, heldReason: suspected }).catch(
-      (error: unknown) => {
-        throw new ServiceUnavailableError(
-          `the inquiry could not be stored: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      },
-    );
+    const db = await formDatabase();
+    const received = await receiveInquiry(db, mailer, inquiry, {
+      from,
+      to,
+      heldReason: suspected,
+      caps: emailCaps,
+    }).catch((error: unknown) => {
+      throw new ServiceUnavailableError(
+        `the inquiry could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
     return inquiryAnswer(received);
   },
   failedMessage: `Your message was not sent: the site could not save it just now. Everything you typed is still here, so please try again in a minute, or email ${siteConfig.contact.email} directly.`,

@@ -31,6 +31,7 @@ const sent: OutgoingEmail[] = [];
 const mailer: Mailer = {
   send: async (email) => (sent.push(email), { id: "1" }),
   subscribe: async () => {},
+  removeContact: async () => {},
 };
 const keys: string[] = [];
 const refunded: string[] = [];
@@ -41,6 +42,7 @@ const allowAll: RateLimiter = {
 const services = (overrides: Partial<FormServices> = {}): FormServices => ({
   mailer,
   rateLimiter: allowAll,
+  emailCaps: { take: async () => true, giveBack: async () => {} },
   clientAddress: "203.0.113.7",
   ...overrides,
 });
