@@ -24,7 +24,8 @@ export const e2eMailEnv = {
   MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
   CONTACT_TO_EMAIL: "coach@example.com",
   RESEND_SEGMENT_ID: "seg_newsletter_e2e",
-  SIGNING_SECRET: "e2e-signing-secret-that-is-long-enough-0123456789",
+  // Standard Webhooks secret format: "whsec_" and base64; the tests sign their webhook calls with it.
+  RESEND_WEBHOOK_SECRET: `whsec_${Buffer.from("e2e-webhook-secret-0123456789abcdef").toString("base64")}`,
   DATA_DIR: e2eDataDir,
   DATABASE_URL: "",
 };

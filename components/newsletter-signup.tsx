@@ -67,7 +67,7 @@ export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) 
             wrapperClassName: "sm:pt-7",
             note: (
               <p className="mt-2 text-sm text-muted">
-                <Link href="/privacy#newsletter" className="underline underline-offset-2 hover:text-ink">
+                <Link href="/privacy#the-newsletter" className="underline underline-offset-2 hover:text-ink">
                   How your data is kept
                 </Link>
               </p>

@@ -250,7 +250,7 @@ async function deliveryPass(db: Db, mailer: DeliveryMailer, options: PassOptions
   if (options.contacts) {
     result.newsletter.signupsDeleted = await deleteOldSignups(db, clock());
     if (timeLeft() >= minimumSendMs) {
-      const contacts = await syncPendingContacts(db, options.contacts, { now: clock() });
+      const contacts = await syncPendingContacts(db, options.contacts, { now: clock(), ignoreBackoff });
       result.newsletter.contactsSynced = contacts.synced;
       result.newsletter.contactsFailed = contacts.failed;
     }

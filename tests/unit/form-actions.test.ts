@@ -12,7 +12,6 @@ import { submitForm, type FormServices } from "@/lib/forms/submit-form";
 import { inquirySubmission } from "@/lib/inquiry/submission";
 import { MailError, type Mailer, type OutgoingEmail } from "@/lib/mail/mailer";
 import { outboxMailer } from "@/lib/mail/outbox-transport";
-import { signupSubmission } from "@/lib/newsletter/signup-submission";
 import { listRecentInquiries } from "@/lib/inquiry/store";
 import { siteDatabase } from "@/lib/db/site";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
