@@ -19,12 +19,14 @@ import { signupSubmission } from "@/lib/newsletter/signup-submission";
 import { deleteOldSignups, inspectLink } from "@/lib/newsletter/store";
 import { erasePersonalData, exportPersonalData } from "@/lib/privacy/personal-data";
 import { FILL_TIME_FIELD } from "@/lib/forms/bot-signals";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase("pglite");
+  // A Postgres server where there is one (CI): the end-to-end suite runs the same flow on the
+  // embedded store, so both are covered.
+  database = await createTestDatabase(backends.includes("postgres") ? "postgres" : "pglite");
   vi.stubEnv("DATABASE_URL", database.url);
 });
 afterAll(() => database?.close());
