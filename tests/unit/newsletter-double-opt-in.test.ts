@@ -26,7 +26,7 @@ let database: TestDatabase;
 beforeAll(async () => {
   // A Postgres server where there is one (CI): the end-to-end suite runs the same flow on the
   // embedded store, so both are covered.
-  database = await createTestDatabase(backends.includes("postgres") ? "postgres" : "pglite");
+  database = await createTestDatabase(backends.at(-1)!);
   vi.stubEnv("DATABASE_URL", database.url);
 });
 afterAll(() => database?.close());
