@@ -1,5 +1,6 @@
 import type { MDXComponents } from "mdx/types";
 import { InquiryForm } from "@/components/inquiry-form";
+import { BookingProvider, IfBookingPage } from "@/components/mdx/booking-page";
 import { CallToAction } from "@/components/mdx/call-to-action";
 import { Card, Cards } from "@/components/mdx/cards";
 import { Column, Columns } from "@/components/mdx/columns";
@@ -18,6 +19,7 @@ import {
 // Every component an MDX page in content/ may use, registered once here.
 const components: MDXComponents = {
   a: MdxLink,
+  BookingProvider,
   CallToAction,
   Card,
   Cards,
@@ -26,6 +28,7 @@ const components: MDXComponents = {
   Columns,
   ContactEmail,
   ContactPhone,
+  IfBookingPage,
   InquiryForm,
   NewsletterSignup,
   PolicyVersion,
