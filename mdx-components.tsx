@@ -4,7 +4,9 @@ import { BookingProvider, IfBookingPage } from "@/components/mdx/booking-page";
 import { CallToAction } from "@/components/mdx/call-to-action";
 import { Card, Cards } from "@/components/mdx/cards";
 import { Column, Columns } from "@/components/mdx/columns";
+import { Faq } from "@/components/mdx/faq";
 import { MdxLink } from "@/components/mdx/mdx-link";
+import { Testimonials } from "@/components/mdx/testimonials";
 import { NewsletterSignup } from "@/components/newsletter-signup";
 import {
   CoachName,
@@ -28,12 +30,14 @@ const components: MDXComponents = {
   Columns,
   ContactEmail,
   ContactPhone,
+  Faq,
   IfBookingPage,
   InquiryForm,
   NewsletterSignup,
   PolicyVersion,
   PostalAddress,
   ResponsibleForContent,
+  Testimonials,
   VatId,
 };
 
