@@ -70,6 +70,17 @@ export function FormShell<Field extends string>({
         className={state.status === "success" ? successClassName : "sr-only"}
       >
         {(state.status === "success" || state.status === "invalid") && state.message}
+        {state.status === "success" && state.next && (
+          <p className="mt-5">
+            {/* A plain link, not a widget: nothing from the booking service loads on this site. */}
+            <a
+              href={state.next.href}
+              className="inline-flex min-h-11 items-center justify-center rounded-full bg-brand px-6 py-2.5 text-base font-semibold text-brand-ink no-underline shadow-sm shadow-brand/20 transition-colors hover:bg-brand/90 motion-reduce:transition-none"
+            >
+              {state.next.label}
+            </a>
+          </p>
+        )}
       </div>
       {alert.placement === "above-form" && alertRegion}
       {state.status !== "success" && (

@@ -65,6 +65,16 @@ const envSchema = z
     ALLOW_OUTBOX_IN_PRODUCTION: optionalString.pipe(
       z.enum(["1", "true", "0", "false"], { error: 'must be "1" or "0"' }).optional(),
     ),
+    // A link we hand people with their name and email in it: never over plain http.
+    BOOKING_URL: optionalString.pipe(
+      z
+        .url({
+          protocol: /^https$/,
+          hostname: z.regexes.domain,
+          error: "must be an absolute https URL (your Cal.com or Calendly booking page)",
+        })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (!env.RESEND_API_KEY) return;
@@ -113,6 +123,8 @@ export type ServerEnv = {
   cronSecret: string | undefined;
   /** The owner accepts that a public site writes its mail to a folder instead of sending it. */
   allowOutboxInProduction: boolean;
+  /** The coach's booking page (Cal.com, Calendly); unset, people wait for a reply to book. */
+  bookingUrl: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -160,6 +172,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     cronSecret: env.CRON_SECRET,
     allowOutboxInProduction:
       env.ALLOW_OUTBOX_IN_PRODUCTION === "1" || env.ALLOW_OUTBOX_IN_PRODUCTION === "true",
+    bookingUrl: env.BOOKING_URL,
   };
 }
 

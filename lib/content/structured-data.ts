@@ -1,4 +1,14 @@
-import type { BreadcrumbList, Graph, Organization, Person, Service, WebSite, WithContext } from "schema-dts";
+import type {
+  BreadcrumbList,
+  FAQPage,
+  Graph,
+  Organization,
+  Person,
+  Service,
+  WebSite,
+  WithContext,
+} from "schema-dts";
+import type { FaqEntry } from "@/lib/content/faq";
 import type { Page } from "@/lib/content/loader";
 import { siteConfig } from "@/lib/config/site-config";
 
@@ -100,6 +110,19 @@ export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> 
       availability: "https://schema.org/InStock",
       seller: { "@id": id.practice },
     },
+  };
+}
+
+/** The FAQ as FAQPage data: the same questions and answer text the page shows. */
+export function faqPage(entries: readonly FaqEntry[]): WithContext<FAQPage> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    mainEntity: entries.map(({ question, answer }) => ({
+      "@type": "Question",
+      name: question,
+      acceptedAnswer: { "@type": "Answer", text: answer },
+    })),
   };
 }
 

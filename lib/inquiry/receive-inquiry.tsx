@@ -35,11 +35,17 @@ export function normaliseInquiry(inquiry: Inquiry): Inquiry {
  */
 export async function renderInquiryEmails(
   inquiry: Inquiry,
-  { from, to }: { from: string; to: string },
+  { from, to, bookingUrl }: { from: string; to: string; bookingUrl?: string },
 ): Promise<{ coachEmail: StoredEmail; receiptEmail: StoredEmail }> {
   const [coach, receipt] = await Promise.all([
     renderEmail(<InquiryEmail inquiry={inquiry} />),
-    renderEmail(<InquiryReceiptEmail coachName={siteConfig.coach.name} practiceName={siteConfig.name} />),
+    renderEmail(
+      <InquiryReceiptEmail
+        coachName={siteConfig.coach.name}
+        practiceName={siteConfig.name}
+        bookingUrl={bookingUrl}
+      />,
+    ),
   ]);
   return {
     coachEmail: {
@@ -79,7 +85,14 @@ export async function receiveInquiry(
   db: Db,
   mailer: DeliveryMailer,
   typed: Inquiry,
-  options: { from: string; to: string; heldReason?: string; deadlineMs?: number; caps?: EmailCaps },
+  options: {
+    from: string;
+    to: string;
+    bookingUrl?: string;
+    heldReason?: string;
+    deadlineMs?: number;
+    caps?: EmailCaps;
+  },
 ): Promise<Received> {
   const started = Date.now();
   const inquiry = normaliseInquiry(typed);

@@ -4,7 +4,7 @@ import { expect, seriousA11yViolations, sitemapPaths, test, waitForHydration } f
 // Canonical URLs are baked in at build time from SITE_URL.
 const siteOrigin = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
-const pages = ["/", "/vp-engineering-coaching", "/contact", "/newsletter", "/privacy", "/imprint"];
+const pages = ["/", "/vp-engineering-coaching", "/faq", "/contact", "/newsletter", "/privacy", "/imprint"];
 
 test.describe("every page", () => {
   test("the sitemap lists exactly the content pages", async ({ request }) => {

@@ -16,6 +16,10 @@ import { listRecentInquiries } from "@/lib/inquiry/store";
 import { siteDatabase } from "@/lib/db/site";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
+// No booking page: the form must work exactly as without the feature (with one, see booking.test.tsx
+// and the e2e suite, whose server has BOOKING_URL set).
+vi.stubEnv("BOOKING_URL", "");
+
 let sent: OutgoingEmail[] = [];
 let failSends: ((email: OutgoingEmail) => boolean) | undefined;
 const mailer: Mailer = {
@@ -94,6 +98,14 @@ describe("the inquiry", () => {
     for (const typed of ["Eve", "O'Hara", "O&#x27;Hara", "Evil Corp", "pills", "spam.example"]) {
       expect(everything).not.toContain(typed);
     }
+  });
+
+  it("without a booking page, offers no booking link and sends a receipt without links", async () => {
+    const state = await submitForm(inquirySubmission, form(inquiry), services);
+    expect(state.status).toBe("success");
+    expect(state.next).toBeUndefined();
+    const receipt = sent.find((email) => email.to === inquiry.email);
+    expect(receipt!.html).not.toMatch(/<a\b/);
   });
 
   it("still thanks the sender when only the receipt fails, without promising one", async () => {

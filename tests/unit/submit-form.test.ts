@@ -74,6 +74,16 @@ describe("submitForm", () => {
     expect(keys).toEqual(["test-form:203.0.113.7"]);
   });
 
+  it("passes a next step (a link) through with the success message", async () => {
+    const next = { href: "https://booking.example/intro?email=ada%40example.com", label: "Book now" };
+    const state = await submitForm(
+      { ...submission, act: async () => ({ message: "Done.", next }) },
+      form({ email: "ada@example.com" }),
+      services(),
+    );
+    expect(state).toMatchObject({ status: "success", message: "Done.", next });
+  });
+
   it("answers a bot like a person and does nothing, before parsing or counting", async () => {
     const bots: Record<string, string>[] = [
       { [HONEYPOT_FIELD]: "https://spam.example" },
