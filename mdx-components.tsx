@@ -1,9 +1,12 @@
 import type { MDXComponents } from "mdx/types";
 import { InquiryForm } from "@/components/inquiry-form";
+import { BookingProvider, IfBookingPage } from "@/components/mdx/booking-page";
 import { CallToAction } from "@/components/mdx/call-to-action";
 import { Card, Cards } from "@/components/mdx/cards";
 import { Column, Columns } from "@/components/mdx/columns";
+import { Faq } from "@/components/mdx/faq";
 import { MdxLink } from "@/components/mdx/mdx-link";
+import { Testimonials } from "@/components/mdx/testimonials";
 import { NewsletterSignup } from "@/components/newsletter-signup";
 import {
   CoachName,
@@ -18,6 +21,7 @@ import {
 // Every component an MDX page in content/ may use, registered once here.
 const components: MDXComponents = {
   a: MdxLink,
+  BookingProvider,
   CallToAction,
   Card,
   Cards,
@@ -26,11 +30,14 @@ const components: MDXComponents = {
   Columns,
   ContactEmail,
   ContactPhone,
+  Faq,
+  IfBookingPage,
   InquiryForm,
   NewsletterSignup,
   PolicyVersion,
   PostalAddress,
   ResponsibleForContent,
+  Testimonials,
   VatId,
 };
 

@@ -14,6 +14,14 @@ export const fakeResendURL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "e2e-store-"));
 export const e2eDataDir = process.env.E2E_DATA_DIR;
 
+/**
+ * The suite runs one `next start`, so one booking setting: set, to test the hand-off end to end
+ * (tests/e2e/booking.spec.ts). Unset, the action and the receipt are covered by unit tests of the
+ * same builders (tests/unit/booking.test.tsx, form-actions.test.ts). Pages built without it
+ * (the privacy page) stay as they are: static pages read the build's environment.
+ */
+export const e2eBookingUrl = "https://cal.com/alex-brandt-e2e/intro-call?duration=30";
+
 /** The site's mail settings, shared by `next start` and the commands the tests run beside it. */
 export const e2eMailEnv = {
   // The origin the pages were built with (canonical URLs are static); tests follow
@@ -24,9 +32,11 @@ export const e2eMailEnv = {
   MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
   CONTACT_TO_EMAIL: "coach@example.com",
   RESEND_SEGMENT_ID: "seg_newsletter_e2e",
-  SIGNING_SECRET: "e2e-signing-secret-that-is-long-enough-0123456789",
+  // Standard Webhooks secret format: "whsec_" and base64; the tests sign their webhook calls with it.
+  RESEND_WEBHOOK_SECRET: `whsec_${Buffer.from("e2e-webhook-secret-0123456789abcdef").toString("base64")}`,
   DATA_DIR: e2eDataDir,
   DATABASE_URL: "",
+  BOOKING_URL: e2eBookingUrl,
 };
 
 // Debian's chromium where there is one (Playwright cannot download browsers on every machine);

@@ -27,7 +27,8 @@ type FormShellProps<Field extends string> = {
   };
   /** Shown at the top of the form, before the alert. */
   intro?: ReactNode;
-  submit: { label: string; pendingLabel: string; wrapperClassName?: string };
+  /** `note` sits beside the button: what a person should read before pressing it. */
+  submit: { label: string; pendingLabel: string; wrapperClassName?: string; note?: ReactNode };
   /** The fields, given the id prefix of this form and the props each control needs. */
   children: (form: Feedback<Field> & { id: string }) => ReactNode;
 };
@@ -69,6 +70,17 @@ export function FormShell<Field extends string>({
         className={state.status === "success" ? successClassName : "sr-only"}
       >
         {(state.status === "success" || state.status === "invalid") && state.message}
+        {state.status === "success" && state.next && (
+          <p className="mt-5">
+            {/* A plain link, not a widget: nothing from the booking service loads on this site. */}
+            <a
+              href={state.next.href}
+              className="inline-flex min-h-11 items-center justify-center rounded-full bg-brand px-6 py-2.5 text-base font-semibold text-brand-ink no-underline shadow-sm shadow-brand/20 transition-colors hover:bg-brand/90 motion-reduce:transition-none"
+            >
+              {state.next.label}
+            </a>
+          </p>
+        )}
       </div>
       {alert.placement === "above-form" && alertRegion}
       {state.status !== "success" && (
@@ -87,7 +99,14 @@ export function FormShell<Field extends string>({
           {children({ id, control, errorFor })}
           <Honeypot />
           <input type="hidden" name={FILL_TIME_FIELD} defaultValue="" />
-          {submit.wrapperClassName ? <div className={submit.wrapperClassName}>{button}</div> : button}
+          {submit.wrapperClassName || submit.note ? (
+            <div className={submit.wrapperClassName}>
+              {button}
+              {submit.note}
+            </div>
+          ) : (
+            button
+          )}
         </form>
       )}
     </>

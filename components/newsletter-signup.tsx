@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useId } from "react";
 import { subscribe } from "@/app/newsletter/actions";
 import { EmailField } from "@/components/email-field";
@@ -67,7 +68,18 @@ export function NewsletterSignup({
             className: "relative mt-6 flex flex-col gap-4 sm:flex-row sm:items-start",
             ...name,
           }}
-          submit={{ label: "Subscribe", pendingLabel: "Subscribing…", wrapperClassName: "sm:pt-7" }}
+          submit={{
+            label: "Subscribe",
+            pendingLabel: "Subscribing…",
+            wrapperClassName: "sm:pt-7",
+            note: (
+              <p className="mt-2 text-sm text-muted">
+                <Link href="/privacy#the-newsletter" className="underline underline-offset-2 hover:text-ink">
+                  How your data is kept
+                </Link>
+              </p>
+            ),
+          }}
         >
           {({ id, control, errorFor }) => (
             <>

@@ -39,7 +39,6 @@ const server = await startNext({
     MAIL_FROM: "Bench <bench@example.com>",
     CONTACT_TO_EMAIL: "coach@example.com",
     RESEND_SEGMENT_ID: "seg_bench",
-    SIGNING_SECRET: "bench-signing-secret-0123456789abcdefghijkl",
     RATE_LIMIT_MAX: "1000000",
   },
 });

@@ -6,7 +6,8 @@ import { formatFields, runScript, wantsHelp } from "./lib/cli";
 const help = `Usage: npm run deliver
 
 Attempts every undelivered inquiry now (not held ones), ignoring the back-off, sends queued
-receipts, and deletes inquiries older than INQUIRY_RETENTION_DAYS. Exits 0 only when no
+receipts, writes confirmed newsletter subscribers to Resend whose contact is not written yet,
+and deletes inquiries older than INQUIRY_RETENTION_DAYS and newsletter signups older than 7 days. Exits 0 only when no
 inquiry is left undelivered. Works while the site runs (through its port) and without it.
 
 Environment: DATABASE_URL, DATA_DIR, INQUIRY_RETENTION_DAYS, and the site's mail settings.`;
@@ -16,12 +17,13 @@ async function main(): Promise<number> {
     console.log(help);
     return 0;
   }
-  const { mailer, retentionDays } = deliveryRuntime();
+  const { mailer, retentionDays, contacts } = deliveryRuntime();
   const store = await openStore();
   try {
     const result = await runDeliveryPass(store.db, mailer, {
       ignoreBackoff: true,
       retentionDays,
+      contacts,
       deadlineMs: 10 * 60_000,
     });
     const { remaining } = result;
@@ -36,6 +38,10 @@ async function main(): Promise<number> {
           `${result.receipts.delivered} (${result.receipts.retrying} to retry, ${result.receipts.failed} failed)`,
         ],
         ["deleted (retention)", String(result.deleted)],
+        [
+          "newsletter",
+          `${result.newsletter.contactsSynced} contacts written to Resend (${result.newsletter.contactsFailed} failed), ${result.newsletter.signupsDeleted} old signups deleted`,
+        ],
         [
           "undelivered now",
           `${remaining.received + remaining.retrying + remaining.failed} (${remaining.failed} failed)`,

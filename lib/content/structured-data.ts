@@ -1,6 +1,7 @@
 import type {
   Article,
   BreadcrumbList,
+  FAQPage,
   Graph,
   Organization,
   Person,
@@ -8,6 +9,7 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
+import type { FaqEntry } from "@/lib/content/faq";
 import type { Issue, Page } from "@/lib/content/loader";
 import { siteConfig } from "@/lib/config/site-config";
 
@@ -141,6 +143,19 @@ export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> 
       availability: "https://schema.org/InStock",
       seller: { "@id": id.practice },
     },
+  };
+}
+
+/** The FAQ as FAQPage data: the same questions and answer text the page shows. */
+export function faqPage(entries: readonly FaqEntry[]): WithContext<FAQPage> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    mainEntity: entries.map(({ question, answer }) => ({
+      "@type": "Question",
+      name: question,
+      acceptedAnswer: { "@type": "Answer", text: answer },
+    })),
   };
 }
 

@@ -1,15 +1,53 @@
+import ipaddr from "ipaddr.js";
+
 /**
- * The client's address as the nearest trusted proxy saw it: X-Real-IP, else the last
- * X-Forwarded-For entry (earlier ones come from the client and can be forged). Needs a proxy
- * in front in production; see docs/security.md.
+ * Which proxy in front of the site to believe about the client's address (TRUST_PROXY):
+ * - `{ hops: n }`: the n-th `X-Forwarded-For` entry from the end, as appended by the n proxies
+ *   in front of `next start` (one reverse proxy: 1). Earlier entries come from the client.
+ * - `vercel`: Vercel's own header, which its edge overwrites.
+ * - `x-real-ip`: a proxy that sets `X-Real-IP` and drops the client's.
+ * - `none`: no proxy to trust; every request shares one conservative bucket.
+ * A header the setting does not name is never read.
  */
-export function clientAddress(headers: Headers): string {
-  const realIp = headers.get("x-real-ip")?.trim();
-  if (realIp) return realIp;
-  const forwarded = headers
-    .get("x-forwarded-for")
-    ?.split(",")
+export type TrustProxy = { hops: number } | "vercel" | "x-real-ip" | "none";
+
+/** The bucket of requests whose address cannot be trusted or read: they count together. */
+export const SHARED_BUCKET = "shared";
+
+/**
+ * The rate limit's key for the client: its IPv4 address, or the /64 network of an IPv6 address
+ * (one home or server gets a whole /64, so counting single addresses would not limit anyone).
+ * Anything that is not an IP address falls into the shared bucket.
+ */
+export function addressGroup(value: string | undefined): string {
+  const candidate = value?.trim().replace(/^\[(.*)\]$/, "$1");
+  if (!candidate || !ipaddr.isValid(candidate)) return SHARED_BUCKET;
+  let address = ipaddr.parse(candidate);
+  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
+    address = (address as ipaddr.IPv6).toIPv4Address();
+  }
+  if (address.kind() === "ipv4") return address.toString();
+  const network = (address as ipaddr.IPv6).toNormalizedString().split(":").slice(0, 4).join(":");
+  return `${ipaddr.parse(`${network}::`).toString()}/64`;
+}
+
+function forwardedFor(headers: Headers, name: string): string[] {
+  return (headers.get(name) ?? "")
+    .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
+}
+
+/** The client's address group as the trusted proxy saw it; see docs/security.md. */
+export function clientAddress(headers: Headers, trust: TrustProxy): string {
+  if (trust === "none") return SHARED_BUCKET;
+  if (trust === "x-real-ip") return addressGroup(headers.get("x-real-ip") ?? undefined);
+  if (trust === "vercel") {
+    return addressGroup(
+      forwardedFor(headers, "x-vercel-forwarded-for")[0] ?? headers.get("x-real-ip") ?? undefined,
+    );
+  }
+  const entries = forwardedFor(headers, "x-forwarded-for");
+  // Fewer entries than proxies: the request did not come through them all; trust none of it.
+  return addressGroup(entries.length >= trust.hops ? entries[entries.length - trust.hops] : undefined);
 }

@@ -1,5 +1,6 @@
 import { botSignal, type BotSignal } from "@/lib/forms/bot-signals";
-import { formValues, type FormState } from "@/lib/forms/form-state";
+import type { EmailCaps } from "@/lib/forms/email-caps";
+import { formValues, type Answer, type FormState } from "@/lib/forms/form-state";
 import { waitInWords, type RateLimiter } from "@/lib/forms/rate-limit";
 import { flattenError } from "@/lib/forms/zod";
 import { MailError, type Mailer } from "@/lib/mail/mailer";
@@ -8,7 +9,8 @@ import { MailError, type Mailer } from "@/lib/mail/mailer";
 export type FormServices = {
   mailer: Mailer;
   rateLimiter: RateLimiter;
-  /** The client's address as our proxy saw it: the rate limit counts per address. */
+  emailCaps: EmailCaps;
+  /** The client's address group as our trusted proxy saw it: the rate limit counts per group. */
   clientAddress: string;
 };
 
@@ -27,7 +29,7 @@ export type FormSubmission<Field extends string, Data> = {
    * The answer to a bot: it reads like a person's success, so the bot learns nothing. Absent
    * for a form without a honeypot, which gets no bot check.
    */
-  botAnswer?: (values: Values<Field>) => string;
+  botAnswer?: (values: Values<Field>) => Answer;
   /**
    * Keep a submission caught only by the fill-time check (it may be a person using autofill):
    * it goes through parse, rate limit and act with `suspected` set, instead of being dropped.
@@ -39,10 +41,11 @@ export type FormSubmission<Field extends string, Data> = {
   /** The answer when the rate limit refuses; absent for a form that is not rate-limited. */
   rateLimitedMessage?: (wait: string) => string;
   /**
-   * Does the work and returns the success message; a MailError or ServiceUnavailableError means
-   * it did not happen (the attempt is then not counted against the rate limit).
+   * Does the work and returns the success message (and any next step); a MailError or
+   * ServiceUnavailableError means it did not happen (the attempt is then not counted against
+   * the rate limit).
    */
-  act(data: Data, services: FormServices, context: { suspected?: BotSignal }): Promise<string>;
+  act(data: Data, services: FormServices, context: { suspected?: BotSignal }): Promise<Answer>;
   failedMessage: string;
 };
 
@@ -72,6 +75,11 @@ export async function submitForm<Field extends string, Data>(
 ): Promise<FormState<Field>> {
   const values = formValues(form, submission.fields);
   const answeredAt = Date.now();
+  const success = (answer: Answer): FormState<Field> => ({
+    status: "success",
+    ...(typeof answer === "string" ? { message: answer } : answer),
+    answeredAt,
+  });
   const failure = (status: "invalid" | "error", message: string): FormState<Field> => ({
     status,
     message,
@@ -83,7 +91,7 @@ export async function submitForm<Field extends string, Data>(
   const suspected = signal === "too-fast" && submission.keepsTooFast ? signal : undefined;
   if (signal && !suspected) {
     console.info(`[${submission.name}] dropped a submission (${signal})`);
-    return { status: "success", message: submission.botAnswer!(values), answeredAt };
+    return success(submission.botAnswer!(values));
   }
 
   const parsed = await submission.parse(values, form);
@@ -103,11 +111,7 @@ export async function submitForm<Field extends string, Data>(
   }
 
   try {
-    return {
-      status: "success",
-      message: await submission.act(parsed.data, services, { suspected }),
-      answeredAt,
-    };
+    return success(await submission.act(parsed.data, services, { suspected }));
   } catch (error) {
     if (!(error instanceof MailError || error instanceof ServiceUnavailableError)) throw error;
     console.error(`[${submission.name}] failed`, error.message);

@@ -2,6 +2,9 @@ import type { Db } from "@/lib/db/client";
 import type { InquiryRow, InquiryStatus } from "@/lib/db/schema";
 import { sendDailyDigest, type DigestResult, type DigestSettings } from "@/lib/inquiry/digest";
 import { describeError, sendWithTimeout, type DeliveryMailer } from "@/lib/inquiry/mailer";
+import type { Mailer } from "@/lib/mail/mailer";
+import { syncPendingContacts } from "@/lib/newsletter/contact-sync";
+import { deleteOldSignups } from "@/lib/newsletter/store";
 import {
   claimDueInquiries,
   claimDueReceipts,
@@ -132,6 +135,11 @@ export type PassOptions = Timing & {
   retentionDays?: number;
   /** Where the daily digest of held and failed inquiries goes; omitted: no digest. */
   digest?: DigestSettings;
+  /**
+   * The newsletter's side of the pass: Resend contacts still to write (a failure at
+   * confirmation, an import) and signups past their 7 days. Omitted: not done.
+   */
+  contacts?: Pick<Mailer, "subscribe">;
 };
 
 export type PassResult = {
@@ -142,6 +150,7 @@ export type PassResult = {
   failed: string[];
   receipts: { delivered: number; retrying: number; failed: number };
   deleted: number;
+  newsletter: { contactsSynced: number; contactsFailed: number; signupsDeleted: number };
   digest: DigestResult | "not-configured";
   /** Left undelivered after the pass (`held` is not counted: it waits for the coach). */
   remaining: { received: number; retrying: number; failed: number };
@@ -154,6 +163,7 @@ const emptyResult = (): PassResult => ({
   failed: [],
   receipts: { delivered: 0, retrying: 0, failed: 0 },
   deleted: 0,
+  newsletter: { contactsSynced: 0, contactsFailed: 0, signupsDeleted: 0 },
   digest: "not-configured",
   remaining: { received: 0, retrying: 0, failed: 0 },
 });
@@ -236,6 +246,14 @@ async function deliveryPass(db: Db, mailer: DeliveryMailer, options: PassOptions
 
   if (options.retentionDays !== undefined) {
     result.deleted = await deleteExpiredInquiries(db, options.retentionDays, { now: clock() });
+  }
+  if (options.contacts) {
+    result.newsletter.signupsDeleted = await deleteOldSignups(db, clock());
+    if (timeLeft() >= minimumSendMs) {
+      const contacts = await syncPendingContacts(db, options.contacts, { now: clock(), ignoreBackoff });
+      result.newsletter.contactsSynced = contacts.synced;
+      result.newsletter.contactsFailed = contacts.failed;
+    }
   }
   if (options.digest) {
     result.digest = await sendDailyDigest(db, mailer, options.digest, {

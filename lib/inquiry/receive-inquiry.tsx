@@ -8,6 +8,8 @@ import { deliverInquiry } from "@/lib/inquiry/delivery";
 import type { DeliveryMailer } from "@/lib/inquiry/mailer";
 import type { Inquiry } from "@/lib/inquiry/schema";
 import { storeInquiry } from "@/lib/inquiry/store";
+import { normaliseEmail } from "@/lib/forms/email-field";
+import type { EmailCaps } from "@/lib/forms/email-caps";
 import { renderEmail } from "@/lib/mail/render-email";
 
 /** At most this much of the person's time goes to the first delivery attempt. */
@@ -24,7 +26,7 @@ export function inquirySubject(inquiry: Inquiry): string {
  * a retry's payload and its idempotency key always agree.
  */
 export function normaliseInquiry(inquiry: Inquiry): Inquiry {
-  return { ...inquiry, email: inquiry.email.trim().toLowerCase() };
+  return { ...inquiry, email: normaliseEmail(inquiry.email) };
 }
 
 /**
@@ -33,11 +35,17 @@ export function normaliseInquiry(inquiry: Inquiry): Inquiry {
  */
 export async function renderInquiryEmails(
   inquiry: Inquiry,
-  { from, to }: { from: string; to: string },
+  { from, to, bookingUrl }: { from: string; to: string; bookingUrl?: string },
 ): Promise<{ coachEmail: StoredEmail; receiptEmail: StoredEmail }> {
   const [coach, receipt] = await Promise.all([
     renderEmail(<InquiryEmail inquiry={inquiry} />),
-    renderEmail(<InquiryReceiptEmail coachName={siteConfig.coach.name} practiceName={siteConfig.name} />),
+    renderEmail(
+      <InquiryReceiptEmail
+        coachName={siteConfig.coach.name}
+        practiceName={siteConfig.name}
+        bookingUrl={bookingUrl}
+      />,
+    ),
   ]);
   return {
     coachEmail: {
@@ -77,16 +85,28 @@ export async function receiveInquiry(
   db: Db,
   mailer: DeliveryMailer,
   typed: Inquiry,
-  options: { from: string; to: string; heldReason?: string; deadlineMs?: number },
+  options: {
+    from: string;
+    to: string;
+    bookingUrl?: string;
+    heldReason?: string;
+    deadlineMs?: number;
+    caps?: EmailCaps;
+  },
 ): Promise<Received> {
   const started = Date.now();
   const inquiry = normaliseInquiry(typed);
   const emails = await renderInquiryEmails(inquiry, options);
+  // A held inquiry is emailed only if the coach releases it: nothing to count until then.
+  const counted = options.caps && options.heldReason === undefined;
+  const receiptAllowed = counted ? await options.caps!.take("inquiry-receipt", inquiry.email) : true;
   const { inquiry: row, duplicate } = await storeInquiry(db, {
     payload: inquiry,
     ...emails,
     heldReason: options.heldReason,
+    receiptAllowed,
   });
+  if (duplicate && counted && receiptAllowed) await options.caps!.giveBack("inquiry-receipt", inquiry.email);
   const stored = {
     id: row.id,
     status: row.status,

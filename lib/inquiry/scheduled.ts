@@ -17,8 +17,13 @@ export function cronAuthorized(header: string | null, secret: string | undefined
 
 /** One pass of the delivery worker, for the cron route (serverless hosts have no timer). */
 export async function runScheduledPass(): Promise<PassResult> {
-  const { mailer, retentionDays, digest } = deliveryRuntime();
-  return runDeliveryPass(await siteDatabase(), mailer, { retentionDays, digest, deadlineMs: 50_000 });
+  const { mailer, retentionDays, digest, contacts } = deliveryRuntime();
+  return runDeliveryPass(await siteDatabase(), mailer, {
+    retentionDays,
+    digest,
+    contacts,
+    deadlineMs: 50_000,
+  });
 }
 
 export type Health = {

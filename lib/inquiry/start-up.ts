@@ -23,8 +23,8 @@ export async function startInquiryService(): Promise<void> {
     );
   }
   await migrateSiteDatabase();
-  const { retentionDays, digest } = deliveryRuntime();
-  startDeliveryTimer(siteDatabase, () => deliveryRuntime().mailer, { retentionDays, digest });
+  const { retentionDays, digest, contacts } = deliveryRuntime();
+  startDeliveryTimer(siteDatabase, () => deliveryRuntime().mailer, { retentionDays, digest, contacts });
 }
 
 /**

@@ -44,6 +44,8 @@ export type NewInquiry = {
   receiptEmail: StoredEmail;
   /** Kept for the coach but not emailed (a possible bot caught only by the fill-time check). */
   heldReason?: string;
+  /** False when the sender's address has had its receipts for the day (lib/forms/email-caps.ts). */
+  receiptAllowed?: boolean;
 };
 
 export type StoredInquiry = { inquiry: InquiryRow; duplicate: boolean };
@@ -88,6 +90,7 @@ export async function storeInquiry(
         payload: input.payload,
         coachEmail: input.coachEmail,
         receiptEmail: input.receiptEmail,
+        receiptAllowed: input.receiptAllowed ?? true,
         idempotencyKey: `inquiry-${id}`,
         keyIssuedAt: now,
         nextAttemptAt: held ? null : now,
@@ -162,7 +165,7 @@ export async function releaseLeases(db: Db, ids: string[], { now = new Date() }:
     .where(and(inArray(inquiries.id, ids), undelivered));
 }
 
-/** The coach has the email: queue the receipt to the sender. */
+/** The coach has the email: queue the receipt to the sender, unless the caps skipped it. */
 export async function markDelivered(db: Db, id: string, { now = new Date() }: Clock = {}): Promise<void> {
   await db
     .update(inquiries)
@@ -173,7 +176,7 @@ export async function markDelivered(db: Db, id: string, { now = new Date() }: Cl
       nextAttemptAt: null,
       lastError: null,
       updatedAt: now,
-      receiptStatus: sql`coalesce(${inquiries.receiptStatus}, 'pending')`,
+      receiptStatus: sql`coalesce(${inquiries.receiptStatus}, case when ${inquiries.receiptAllowed} then 'pending' else 'skipped' end::receipt_status)`,
       receiptNextAttemptAt: sql`coalesce(${inquiries.receiptNextAttemptAt}, ${now.toISOString()}::timestamptz)`,
     })
     .where(and(eq(inquiries.id, id), undelivered));

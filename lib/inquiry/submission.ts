@@ -1,8 +1,9 @@
 import "server-only";
+import { prefilledBookingUrl, type Invitee } from "@/lib/booking/booking-link";
 import { serverEnv } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
-import { siteDatabase } from "@/lib/db/site";
-import type { FormState } from "@/lib/forms/form-state";
+import { formDatabase } from "@/lib/forms/form-database";
+import type { FormState, NextStep } from "@/lib/forms/form-state";
 import { fromSchema, ServiceUnavailableError, type FormSubmission } from "@/lib/forms/submit-form";
 import { inquiryFields, type InquiryField } from "@/lib/inquiry/fields";
 import { receiveInquiry, type Received } from "@/lib/inquiry/receive-inquiry";
@@ -23,37 +24,47 @@ export function inquiryAnswer({ status, receiptSent }: Pick<Received, "status" |
   return status === "delivered" ? thanks(receiptSent) : saved;
 }
 
-async function store() {
-  try {
-    return await siteDatabase();
-  } catch (error) {
-    throw new ServiceUnavailableError(
-      `the store is not available: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+/**
+ * With a booking page configured, the person can pick a time at once instead of waiting for the
+ * reply, without typing their name and email again. Unset: no link, the answer as before.
+ */
+export function bookingStep(bookingUrl: string | undefined, invitee: Invitee): NextStep | undefined {
+  if (!bookingUrl) return undefined;
+  return { href: prefilledBookingUrl(bookingUrl, invitee), label: "Pick a time for the intro call now" };
 }
 
 /** The booking inquiry: stored first, then delivered to the coach, with a receipt to the sender. */
 export const inquirySubmission: FormSubmission<InquiryField, Inquiry> = {
   name: "inquiry",
   fields: inquiryFields,
-  botAnswer: () => thanks(true),
+  botAnswer: ({ name = "", email = "" }) => ({
+    message: thanks(true),
+    next: bookingStep(serverEnv().bookingUrl, { name, email }),
+  }),
   keepsTooFast: true,
   parse: (values) => fromSchema(inquirySchema.safeParse(values)),
   invalidMessage: "Your message was not sent. Please correct the fields marked below.",
   rateLimitedMessage: (wait) =>
     `Your message was not sent: this network has sent several messages in a short time. Please try again in ${wait}, or email ${siteConfig.contact.email}.`,
-  async act(inquiry, { mailer }, { suspected }) {
-    const { from, to } = serverEnv().mail;
-    const db = await store();
-    const received = await receiveInquiry(db, mailer, inquiry, { from, to, heldReason: suspected }).catch(
-      (error: unknown) => {
-        throw new ServiceUnavailableError(
-          `the inquiry could not be stored: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      },
-    );
-    return inquiryAnswer(received);
+  async act(inquiry, { mailer, emailCaps }, { suspected }) {
+    const { mail, bookingUrl } = serverEnv();
+    const { from, to } = mail;
+    const db = await formDatabase();
+    const received = await receiveInquiry(db, mailer, inquiry, {
+      from,
+      to,
+      bookingUrl,
+      heldReason: suspected,
+      caps: emailCaps,
+    }).catch((error: unknown) => {
+      throw new ServiceUnavailableError(
+        `the inquiry could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    return {
+      message: inquiryAnswer(received),
+      next: bookingStep(bookingUrl, { name: inquiry.name, email: inquiry.email }),
+    };
   },
   failedMessage: `Your message was not sent: the site could not save it just now. Everything you typed is still here, so please try again in a minute, or email ${siteConfig.contact.email} directly.`,
 };

@@ -23,6 +23,8 @@ export interface Mailer {
   send(email: OutgoingEmail, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
   /** Adds or re-subscribes a confirmed newsletter contact; an existing contact is not an error. */
   subscribe(contact: NewsletterContact): Promise<void>;
+  /** Deletes the contact (erasure on request); a contact that is not there is not an error. */
+  removeContact(email: string): Promise<void>;
 }
 
 /** A send or subscribe that did not happen; `retryable` says whether trying later may work. */

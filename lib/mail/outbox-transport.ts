@@ -27,7 +27,23 @@ export function outboxMailer(dir: string): Mailer {
   return {
     send: (email: OutgoingEmail) => asMailFailure(writeEmail(email)),
     subscribe: (contact: NewsletterContact) => asMailFailure(writeContact(contact)),
+    removeContact: (email: string) => asMailFailure(deleteContact(email)),
   };
+
+  async function readContacts(file: string) {
+    return JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<
+      string,
+      NewsletterContact & { unsubscribed: boolean }
+    >;
+  }
+
+  async function deleteContact(email: string) {
+    const file = path.join(root, "contacts.json");
+    const contacts = await readContacts(file);
+    if (!(email.toLowerCase() in contacts)) return;
+    delete contacts[email.toLowerCase()];
+    await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
+  }
 
   async function writeEmail(email: OutgoingEmail) {
     await fs.mkdir(root, { recursive: true });
@@ -39,23 +55,21 @@ export function outboxMailer(dir: string): Mailer {
     const record = { id, createdAt: new Date().toISOString(), ...email };
     await fs.writeFile(path.join(root, `${stem}.html`), email.html);
     await fs.writeFile(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
-    console.info(`[outbox] "${email.subject}" to ${email.to} → ${path.relative(process.cwd(), jsonFile)}`);
+    const category = email.tags?.find((tag) => tag.name === "category")?.value ?? "an";
+    console.info(`[outbox] ${category} email → ${path.relative(process.cwd(), jsonFile)}`);
     return { id };
   }
 
   async function writeContact(contact: NewsletterContact) {
     await fs.mkdir(root, { recursive: true });
     const file = path.join(root, "contacts.json");
-    const contacts = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<
-      string,
-      NewsletterContact & { unsubscribed: boolean }
-    >;
+    const contacts = await readContacts(file);
     contacts[contact.email.toLowerCase()] = {
       ...contact,
       unsubscribed: false,
     };
     await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
-    console.info(`[outbox] newsletter contact ${contact.email} → ${path.relative(process.cwd(), file)}`);
+    console.info(`[outbox] newsletter contact written → ${path.relative(process.cwd(), file)}`);
   }
 }
 

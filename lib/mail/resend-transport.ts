@@ -144,6 +144,14 @@ export function resendMailer(options: {
       );
       await call(() => client.contacts.segments.add({ email, segmentId: options.segmentId }), policy);
     },
+
+    async removeContact(email: string) {
+      try {
+        await call(() => client.contacts.remove({ email }), policy);
+      } catch (error) {
+        if (!(error instanceof MailError) || error.statusCode !== 404) throw error;
+      }
+    },
   };
 }
 

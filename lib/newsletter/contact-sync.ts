@@ -74,7 +74,11 @@ export async function syncContact(
 export async function syncPendingContacts(
   db: Db,
   mailer: Pick<Mailer, "subscribe">,
-  { limit = 50, now = new Date() }: { limit?: number; now?: Date } = {},
+  {
+    limit = 50,
+    now = new Date(),
+    ignoreBackoff = false,
+  }: { limit?: number; now?: Date; /** `npm run deliver`: try them all now. */ ignoreBackoff?: boolean } = {},
 ): Promise<{ synced: number; failed: number }> {
   const due = await db
     .select()
@@ -83,7 +87,9 @@ export async function syncPendingContacts(
       and(
         eq(subscribers.status, "confirmed"),
         inArray(subscribers.contactSync, ["pending", "retrying"]),
-        or(isNull(subscribers.contactNextSyncAt), lte(subscribers.contactNextSyncAt, now)),
+        ignoreBackoff
+          ? undefined
+          : or(isNull(subscribers.contactNextSyncAt), lte(subscribers.contactNextSyncAt, now)),
       ),
     )
     .orderBy(asc(sql`coalesce(${subscribers.contactNextSyncAt}, ${subscribers.createdAt})`))

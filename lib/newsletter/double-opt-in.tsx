@@ -1,58 +1,110 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
-import { renderEmail } from "@/lib/mail/render-email";
 import { serverEnv } from "@/lib/config/env";
-import type { Mailer } from "@/lib/mail/mailer";
-import type { NewsletterSignup } from "@/lib/newsletter/schema";
-import { signSignupToken, type SignupClaims } from "@/lib/newsletter/confirmation-token";
-import { signingSecret } from "@/lib/config/signing-secret";
 import { siteConfig } from "@/lib/config/site-config";
+import type { Db } from "@/lib/db/client";
+import type { EmailCaps } from "@/lib/forms/email-caps";
+import { describeError, sendWithTimeout } from "@/lib/inquiry/mailer";
+import { MailError, type Mailer } from "@/lib/mail/mailer";
+import { renderEmail } from "@/lib/mail/render-email";
+import { syncContact } from "@/lib/newsletter/contact-sync";
+import type { NewsletterSignup } from "@/lib/newsletter/schema";
+import {
+  confirmLink,
+  createSignup,
+  deleteSignup,
+  isSubscribed,
+  type LinkState,
+} from "@/lib/newsletter/store";
+import { subscribers } from "@/lib/db/schema";
+import { eq } from "drizzle-orm";
 
 export const CONFIRM_PATH = "/newsletter/confirm";
 
+/** Within the few seconds a person waits for the form's answer. */
+const sendTimeoutMs = 8_000;
+
+export type ConfirmationRequest = "sent" | "already-subscribed" | "capped";
+
 /**
- * Sends the one confirmation email of the double opt-in; adds nobody. Signing up twice in the
- * same hour gives the same token, hence the same idempotency key: one email.
+ * The first step of the double opt-in: stores a pending signup and sends its one link. Sends
+ * nothing to an address already on the list or past its caps; the person sees the same answer
+ * either way, so the form tells nobody who is subscribed. A send that fails throws a MailError.
  */
 export async function requestConfirmation(
-  signup: NewsletterSignup,
+  db: Db,
   mailer: Mailer,
-  now = Date.now(),
-): Promise<void> {
+  caps: EmailCaps,
+  signup: NewsletterSignup,
+  now = new Date(),
+): Promise<ConfirmationRequest> {
+  if (await isSubscribed(db, signup.email)) return "already-subscribed";
+  if (!(await caps.take("newsletter-confirmation", signup.email))) {
+    console.info("[newsletter] confirmation not sent: the address or the site reached its cap");
+    return "capped";
+  }
+  const { id, token, expiresAt } = await createSignup(
+    db,
+    {
+      email: signup.email,
+      firstName: signup.firstName,
+      form: signup.source,
+      policyVersion: siteConfig.privacyPolicyVersion,
+    },
+    now,
+  );
   const { mail, siteUrl } = serverEnv();
-  const { token, expiresAt } = await signSignupToken(signup, signingSecret(), now);
-  const confirmUrl = `${siteUrl}${CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
   const body = await renderEmail(
     <NewsletterConfirmationEmail
-      confirmUrl={confirmUrl}
+      confirmUrl={`${siteUrl}${CONFIRM_PATH}?token=${token}`}
       practiceName={siteConfig.name}
       expiresOn={expiresAt.toUTCString()}
     />,
   );
-  await mailer.send({
-    from: mail.from,
-    to: signup.email,
-    subject: `Please confirm your subscription to the ${siteConfig.name} newsletter`,
-    ...body,
-    idempotencyKey: `newsletter-confirm-${createHash("sha256").update(token).digest("hex")}`,
-    tags: [{ name: "category", value: "newsletter-confirmation" }],
-  });
+  try {
+    await sendWithTimeout(
+      mailer,
+      {
+        from: mail.from,
+        to: signup.email,
+        subject: `Please confirm your subscription to the ${siteConfig.name} newsletter`,
+        ...body,
+        idempotencyKey: `newsletter-confirm-${id}`,
+        tags: [{ name: "category", value: "newsletter-confirmation" }],
+      },
+      sendTimeoutMs,
+    );
+    return "sent";
+  } catch (error) {
+    // Refused for certain: the link was never sent, so it and its count go. A timeout may
+    // still deliver: the link stays valid and counted.
+    if (error instanceof MailError) {
+      await deleteSignup(db, id);
+      await caps.giveBack("newsletter-confirmation", signup.email);
+      throw error;
+    }
+    throw new MailError(describeError(error), true);
+  }
 }
 
-/** Adds (or re-confirms) the contact with its consent evidence. Safe to repeat. */
+/**
+ * The second step: the button on the link's page. Starts the subscription and records its
+ * consent once; then writes the contact to Resend. If Resend fails, the person is subscribed
+ * all the same and the delivery worker writes the contact later.
+ */
 export async function confirmSubscription(
-  claims: SignupClaims,
-  mailer: Mailer,
+  db: Db,
+  mailer: Pick<Mailer, "subscribe">,
+  token: string,
   now = new Date(),
-): Promise<void> {
-  await mailer.subscribe({
-    email: claims.email,
-    firstName: claims.firstName,
-    properties: {
-      consent_confirmed_at: now.toISOString(),
-      consent_source: claims.source,
-      consent_privacy_policy: siteConfig.privacyPolicyVersion,
-    },
-  });
+): Promise<LinkState> {
+  const { outcome, confirmedNow } = await confirmLink(db, token, now);
+  if (confirmedNow && outcome.state === "subscribed") {
+    const [subscriber] = await db.select().from(subscribers).where(eq(subscribers.email, outcome.email));
+    await Promise.race([
+      syncContact(db, mailer, subscriber!, now),
+      new Promise((resolve) => setTimeout(resolve, sendTimeoutMs).unref()),
+    ]);
+  }
+  return outcome;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { formDatabase } from "@/lib/forms/form-database";
 import type { FormState } from "@/lib/forms/form-state";
 import { fromSchema, type FormSubmission } from "@/lib/forms/submit-form";
 import { requestConfirmation } from "@/lib/newsletter/double-opt-in";
@@ -8,11 +9,12 @@ import { newsletterSchema, type NewsletterSignup } from "@/lib/newsletter/schema
 
 export type NewsletterState = FormState<NewsletterField>;
 
-// The same answer whether or not the address is already on the list: nothing leaks.
+// The same answer whether the address is new, already on the list or past its caps: the form
+// tells nobody who is subscribed, and a flood learns nothing from it.
 const checkInbox = (email: string) =>
   `Almost done: I sent a confirmation link to ${email}. Press the button in that email to start receiving the newsletter.`;
 
-/** A newsletter signup: sends the confirmation email of the double opt-in, adds nobody yet. */
+/** A newsletter signup: stores a pending signup and sends its confirmation link; adds nobody yet. */
 export const signupSubmission: FormSubmission<NewsletterField, NewsletterSignup> = {
   name: "newsletter",
   fields: newsletterFields,
@@ -21,8 +23,8 @@ export const signupSubmission: FormSubmission<NewsletterField, NewsletterSignup>
   invalidMessage: "You are not subscribed yet. Please correct the field marked below.",
   rateLimitedMessage: (wait) =>
     `Too many signups from this network in a short time. Please try again in ${wait}.`,
-  async act(signup, { mailer }) {
-    await requestConfirmation(signup, mailer);
+  async act(signup, { mailer, emailCaps }) {
+    await requestConfirmation(await formDatabase(), mailer, emailCaps, signup);
     return checkInbox(signup.email);
   },
   failedMessage:

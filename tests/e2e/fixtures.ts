@@ -55,7 +55,14 @@ async function control(path: string, body?: unknown) {
 /** Drives the fake Resend server that `next start` sends to during the tests. */
 export const fakeResend = {
   reset: () => control("/__reset", {}),
-  emails: () => control("/__emails") as Promise<RecordedEmail[]>,
+  /**
+   * What the site sent, except the coach's daily digest: the site's worker sends that on its own
+   * timer whenever an earlier test left a held inquiry, at any moment of a later test.
+   */
+  emails: async () =>
+    ((await control("/__emails")) as RecordedEmail[]).filter(
+      (email) => !email.tags?.some((tag) => tag.name === "category" && tag.value === "inquiry-digest"),
+    ),
   contacts: () => control("/__contacts") as Promise<RecordedContact[]>,
   requests: () => control("/__requests") as Promise<RecordedRequest[]>,
   fail: (spec: FailureSpec) => control("/__fail", spec),

@@ -55,6 +55,24 @@ test("the rate limit stops a flood from one address with a clear message", async
   );
 });
 
+test("rotating X-Real-IP behind a proxy that appends X-Forwarded-For does not lift the rate limit", async ({
+  page,
+  clientIp,
+}) => {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    // The proxy saw one client; the client claims another address in every request.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIp, "x-real-ip": `192.0.2.${attempt + 1}` });
+    await openForm(page);
+    await fill(page, { ...valid, message: `${valid.message} (rotating ${attempt})` });
+    await send(page);
+    if (attempt < 5) await expect(thanks(page)).toContainText("Your message has reached");
+  }
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("several messages in a short time");
+  expect((await fakeResend.emails()).filter((email) => email.subject.startsWith("Intro call"))).toHaveLength(
+    5,
+  );
+});
+
 test("a Server Action posted from another origin is refused and sends nothing", async ({ page, request }) => {
   await page.goto("/contact");
   // The real form's hidden action fields, replayed from a foreign origin.

@@ -2,20 +2,11 @@
 // so honestly, and `npm run deliver` (or the worker) delivers each inquiry exactly once later.
 // Two passes at once and an unwritable outbox are covered in tests/unit (inquiry-delivery,
 // form-actions); a restart between storing and delivering in tests/unit/inquiry-restart.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { e2eMailEnv } from "../../playwright.config";
 import { expect, fakeResend, test, type RecordedEmail } from "./fixtures";
+import { runCommand } from "./site-commands";
 import { fill, freshInquiry, openForm, savedAnswer, send, thanks } from "./inquiry-form";
 
-/** `npm run deliver` as the coach runs it, beside the running site (through the store's lock file). */
-async function deliverNow() {
-  const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "deliver"], {
-    env: { ...process.env, ...e2eMailEnv, DATABASE_URL: "" },
-    timeout: 90_000,
-  });
-  return stdout;
-}
+const deliverNow = () => runCommand("deliver");
 
 const forAddress = (emails: RecordedEmail[], address: string) => ({
   toCoach: emails.filter((email) => email.reply_to === address || email.reply_to?.[0] === address),

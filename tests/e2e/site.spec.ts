@@ -8,6 +8,7 @@ const siteOrigin = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/
 const pages = [
   "/",
   "/vp-engineering-coaching",
+  "/faq",
   "/contact",
   "/newsletter",
   "/privacy",

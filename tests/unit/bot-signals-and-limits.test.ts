@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "@/lib/forms/client-address";
+import { addressGroup, clientAddress, SHARED_BUCKET } from "@/lib/forms/client-address";
 import { memoryRateLimiter, waitInWords } from "@/lib/forms/rate-limit";
 import { botSignal, FILL_TIME_FIELD, HONEYPOT_FIELD, MIN_FILL_MS } from "@/lib/forms/bot-signals";
 
@@ -31,17 +31,44 @@ describe("botSignal", () => {
 });
 
 describe("clientAddress", () => {
-  it("prefers X-Real-IP, then the last X-Forwarded-For entry (the one our proxy added)", () => {
+  const headers = (entries: Record<string, string>) => new Headers(entries);
+
+  it("by default trusts one proxy: the last X-Forwarded-For entry, and never X-Real-IP", () => {
+    const oneHop = { hops: 1 } as const;
+    expect(clientAddress(headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" }), oneHop)).toBe("203.0.113.2");
+    // A client sending its own X-Real-IP through a proxy that only appends X-Forwarded-For.
+    expect(
+      clientAddress(headers({ "x-real-ip": "198.51.100.9", "x-forwarded-for": "203.0.113.2" }), oneHop),
+    ).toBe("203.0.113.2");
+    expect(clientAddress(headers({ "x-forwarded-for": "1.1.1.1, 10.0.0.1, 203.0.113.2" }), { hops: 2 })).toBe(
+      "10.0.0.1",
+    );
+  });
+
+  it("puts what it cannot trust or read in one shared bucket", () => {
+    expect(clientAddress(headers({}), { hops: 1 })).toBe(SHARED_BUCKET);
+    expect(clientAddress(headers({ "x-forwarded-for": "203.0.113.2" }), { hops: 2 })).toBe(SHARED_BUCKET);
+    expect(clientAddress(headers({ "x-forwarded-for": "not-an-ip" }), { hops: 1 })).toBe(SHARED_BUCKET);
+    expect(clientAddress(headers({ "x-forwarded-for": "203.0.113.2" }), "none")).toBe(SHARED_BUCKET);
+  });
+
+  it("reads only the header the setting names", () => {
+    const both = headers({ "x-real-ip": "198.51.100.9", "x-forwarded-for": "203.0.113.2" });
+    expect(clientAddress(both, "x-real-ip")).toBe("198.51.100.9");
+    expect(clientAddress(both, "vercel")).toBe("198.51.100.9");
     expect(
       clientAddress(
-        new Headers({
-          "x-real-ip": "203.0.113.1",
-          "x-forwarded-for": "1.1.1.1",
-        }),
+        headers({ "x-vercel-forwarded-for": "192.0.2.4", "x-real-ip": "198.51.100.9" }),
+        "vercel",
       ),
-    ).toBe("203.0.113.1");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" }))).toBe("203.0.113.2");
-    expect(clientAddress(new Headers())).toBe("unknown");
+    ).toBe("192.0.2.4");
+  });
+
+  it("groups IPv6 clients by /64 and reads IPv4-mapped addresses as IPv4", () => {
+    expect(addressGroup("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressGroup("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(addressGroup("[2001:db8:1:3::1]")).toBe("2001:db8:1:3::/64");
+    expect(addressGroup("::ffff:203.0.113.7")).toBe("203.0.113.7");
   });
 });
 

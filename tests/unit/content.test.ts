@@ -92,6 +92,7 @@ describe("the real content/ folder", () => {
       expect.arrayContaining([
         "index",
         "vp-engineering-coaching",
+        "faq",
         "contact",
         "newsletter",
         "privacy",

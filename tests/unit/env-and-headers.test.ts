@@ -9,7 +9,6 @@ const resend = {
   MAIL_FROM: "Alex Brandt Coaching <website@mail.example.com>",
   CONTACT_TO_EMAIL: "coach@example.com",
   RESEND_SEGMENT_ID: "seg_1",
-  SIGNING_SECRET: "s".repeat(32),
 };
 
 const envError = (source: Record<string, string>) => thrownMessage(() => parseServerEnv(source), EnvError);
@@ -20,6 +19,16 @@ describe("parseServerEnv", () => {
     expect(env.siteUrl).toBe("http://localhost:3000");
     expect(env.mail).toMatchObject({ transport: "outbox", outboxDir: ".outbox" });
     expect(env.rateLimit).toEqual({ max: 5, windowSeconds: 600 });
+    expect(env.trustProxy).toEqual({ hops: 1 });
+    expect(env.emailCaps).toEqual({ confirmationsPerAddress: 2, receiptsPerAddress: 3, dailyTotal: 200 });
+    expect(env.webhookSecret).toBeUndefined();
+  });
+
+  it("reads which proxy to trust: a number of hops or a named proxy", () => {
+    expect(parseServerEnv({ TRUST_PROXY: "2" }).trustProxy).toEqual({ hops: 2 });
+    for (const named of ["vercel", "x-real-ip", "none"] as const) {
+      expect(parseServerEnv({ TRUST_PROXY: named }).trustProxy).toBe(named);
+    }
   });
 
   it("uses Resend when the key and its companions are set; empty strings count as unset", () => {
@@ -33,16 +42,17 @@ describe("parseServerEnv", () => {
 
   it("lists every variable Resend still needs, in one message", () => {
     const message = envError({ RESEND_API_KEY: "re_123" });
-    for (const name of ["SITE_URL", "MAIL_FROM", "CONTACT_TO_EMAIL", "RESEND_SEGMENT_ID", "SIGNING_SECRET"]) {
+    for (const name of ["SITE_URL", "MAIL_FROM", "CONTACT_TO_EMAIL", "RESEND_SEGMENT_ID"]) {
       expect(message).toContain(`${name} is required when RESEND_API_KEY is set`);
     }
   });
 
   it("rejects bad values with the variable's name", () => {
     expect(envError({ SITE_URL: "coaching.example" })).toContain("SITE_URL");
-    expect(envError({ ...resend, SIGNING_SECRET: "short" })).toMatch(
-      /SIGNING_SECRET must be at least 32 characters/,
-    );
+    expect(envError({ ...resend, RESEND_WEBHOOK_SECRET: "not-a-whsec" })).toContain("RESEND_WEBHOOK_SECRET");
+    expect(envError({ TRUST_PROXY: "x-forwarded-for" })).toContain("TRUST_PROXY");
+    expect(envError({ TRUST_PROXY: "0" })).toContain("TRUST_PROXY");
+    expect(envError({ EMAIL_DAILY_CAP: "0" })).toContain("EMAIL_DAILY_CAP");
     expect(envError({ ...resend, MAIL_FROM: "not an address" })).toContain("MAIL_FROM");
     expect(envError({ RATE_LIMIT_MAX: "0" })).toContain("RATE_LIMIT_MAX");
     expect(envError({ RATE_LIMIT_WINDOW_SECONDS: "-5" })).toContain("RATE_LIMIT_WINDOW_SECONDS");

@@ -6,18 +6,19 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { FILL_TIME_FIELD } from "@/lib/forms/bot-signals";
-import type { RateLimiter } from "@/lib/forms/rate-limit";
+import { emailCaps } from "@/lib/forms/email-caps";
+import { memoryRateLimiter, type RateLimiter } from "@/lib/forms/rate-limit";
 import { submitForm, type FormServices } from "@/lib/forms/submit-form";
 import { inquirySubmission } from "@/lib/inquiry/submission";
 import { MailError, type Mailer, type OutgoingEmail } from "@/lib/mail/mailer";
 import { outboxMailer } from "@/lib/mail/outbox-transport";
-import { signupSubmission } from "@/lib/newsletter/signup-submission";
 import { listRecentInquiries } from "@/lib/inquiry/store";
 import { siteDatabase } from "@/lib/db/site";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-// A fixed secret, so the signup does not write a generated one into the working tree.
-vi.stubEnv("SIGNING_SECRET", "unit-test-signing-secret-0123456789abcdef");
+// No booking page: the form must work exactly as without the feature (with one, see booking.test.tsx
+// and the e2e suite, whose server has BOOKING_URL set).
+vi.stubEnv("BOOKING_URL", "");
 
 let sent: OutgoingEmail[] = [];
 let failSends: ((email: OutgoingEmail) => boolean) | undefined;
@@ -28,9 +29,10 @@ const mailer: Mailer = {
     return { id: String(sent.length) };
   },
   subscribe: async () => {},
+  removeContact: async () => {},
 };
 const allowAll: RateLimiter = { consume: async () => ({ allowed: true }), refund: async () => {} };
-const services: FormServices = { mailer, rateLimiter: allowAll, clientAddress: "203.0.113.1" };
+let services: FormServices;
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -58,6 +60,16 @@ afterAll(() => database?.close());
 
 beforeEach(async () => {
   await database.truncate();
+  services = {
+    mailer,
+    rateLimiter: allowAll,
+    emailCaps: emailCaps(memoryRateLimiter, {
+      confirmationsPerAddress: 2,
+      receiptsPerAddress: 3,
+      dailyTotal: 200,
+    }),
+    clientAddress: "203.0.113.1",
+  };
   sent = [];
   failSends = undefined;
   vi.spyOn(console, "error").mockImplementation(() => {});
@@ -86,6 +98,14 @@ describe("the inquiry", () => {
     for (const typed of ["Eve", "O'Hara", "O&#x27;Hara", "Evil Corp", "pills", "spam.example"]) {
       expect(everything).not.toContain(typed);
     }
+  });
+
+  it("without a booking page, offers no booking link and sends a receipt without links", async () => {
+    const state = await submitForm(inquirySubmission, form(inquiry), services);
+    expect(state.status).toBe("success");
+    expect(state.next).toBeUndefined();
+    const receipt = sent.find((email) => email.to === inquiry.email);
+    expect(receipt!.html).not.toMatch(/<a\b/);
   });
 
   it("still thanks the sender when only the receipt fails, without promising one", async () => {
@@ -118,6 +138,30 @@ describe("the inquiry", () => {
     expect(sent.filter((email) => email.to !== inquiry.email)).toHaveLength(1);
   });
 
+  it("sends at most 3 receipts to one address in 24 hours, however it is spelled; the coach gets every inquiry", async () => {
+    const spellings = [
+      "eve@example.com",
+      "EVE@example.com",
+      " Eve@Example.COM",
+      "eve@EXAMPLE.com",
+      "eve@example.com",
+    ];
+    for (const [index, email] of spellings.entries()) {
+      const state = await submitForm(
+        inquirySubmission,
+        form({ ...inquiry, email, message: `${inquiry.message} (${index})` }),
+        services,
+      );
+      expect(state.status).toBe("success");
+    }
+    const category = (value: string) =>
+      sent.filter((email) => email.tags?.some((tag) => tag.value === value));
+    expect(category("inquiry-receipt")).toHaveLength(3);
+    expect(category("inquiry")).toHaveLength(5);
+    const stored = await listRecentInquiries(await siteDatabase());
+    expect(stored.filter((row) => row.receiptStatus === "skipped")).toHaveLength(2);
+  });
+
   it("stores a too-fast submission as held, emails nothing, and drops a filled honeypot", async () => {
     const fast = await submitForm(inquirySubmission, form({ ...inquiry, [FILL_TIME_FIELD]: "10" }), services);
     const honeypot = await submitForm(
@@ -144,25 +188,5 @@ describe("the inquiry", () => {
     } finally {
       fs.rmSync(blocker, { force: true });
     }
-  });
-});
-
-describe("the newsletter signup", () => {
-  it("sends one confirmation link to the address and answers the same as for a bot", async () => {
-    const person = await submitForm(
-      signupSubmission,
-      form({ email: "grace@example.com", source: "newsletter-page" }),
-      services,
-    );
-    const bot = await submitForm(
-      signupSubmission,
-      form({ email: "grace@example.com", [FILL_TIME_FIELD]: "10" }),
-      services,
-    );
-    expect(person.status).toBe("success");
-    expect(bot.message).toBe(person.message);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: "grace@example.com" });
-    expect(sent[0]!.html).toMatch(/\/newsletter\/confirm\?token=/);
   });
 });

@@ -31,6 +31,7 @@ const sent: OutgoingEmail[] = [];
 const mailer: Mailer = {
   send: async (email) => (sent.push(email), { id: "1" }),
   subscribe: async () => {},
+  removeContact: async () => {},
 };
 const keys: string[] = [];
 const refunded: string[] = [];
@@ -41,6 +42,7 @@ const allowAll: RateLimiter = {
 const services = (overrides: Partial<FormServices> = {}): FormServices => ({
   mailer,
   rateLimiter: allowAll,
+  emailCaps: { take: async () => true, giveBack: async () => {} },
   clientAddress: "203.0.113.7",
   ...overrides,
 });
@@ -70,6 +72,16 @@ describe("submitForm", () => {
     expect(state.values).toBeUndefined();
     expect(act).toHaveBeenCalledWith({ email: "ada@example.com" });
     expect(keys).toEqual(["test-form:203.0.113.7"]);
+  });
+
+  it("passes a next step (a link) through with the success message", async () => {
+    const next = { href: "https://booking.example/intro?email=ada%40example.com", label: "Book now" };
+    const state = await submitForm(
+      { ...submission, act: async () => ({ message: "Done.", next }) },
+      form({ email: "ada@example.com" }),
+      services(),
+    );
+    expect(state).toMatchObject({ status: "success", message: "Done.", next });
   });
 
   it("answers a bot like a person and does nothing, before parsing or counting", async () => {

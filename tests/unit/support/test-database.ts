@@ -19,6 +19,8 @@ export type TestDatabase = {
   url: string;
   connect(): DatabaseConnection;
   truncate(): Promise<void>;
+  /** Empties the rate-limit and email-cap counters only: "a day later". */
+  truncateCounters(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -66,7 +68,12 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     url,
     connect,
     async truncate() {
-      await connections[0]!.pool.query("truncate inquiries, digests, rate_limits");
+      await connections[0]!.pool.query(
+        "truncate inquiries, digests, rate_limits, subscribers, newsletter_signups, consents",
+      );
+    },
+    async truncateCounters() {
+      await connections[0]!.pool.query("truncate rate_limits");
     },
     async close() {
       await Promise.all(connections.map((connection) => connection.close()));
