@@ -4,6 +4,7 @@ import { JsonLd } from "@/components/json-ld";
 import { NewsletterSignup } from "@/components/newsletter-signup";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { feedAlternates } from "@/lib/content/feeds";
 import { footerPages, navPages } from "@/lib/content/loader";
 import { siteUrl } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
@@ -18,6 +19,7 @@ export const metadata: Metadata = {
   applicationName: siteConfig.name,
   authors: [{ name: siteConfig.coach.name }],
   formatDetection: { telephone: false, email: false, address: false },
+  alternates: { types: feedAlternates },
 };
 
 export const viewport: Viewport = {

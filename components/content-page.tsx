@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
+import { formatDate } from "@/lib/content/format-date";
 import type { Page } from "@/lib/content/loader";
 
 export function ContentPage({ page, children }: { page: Page; children: ReactNode }) {
@@ -38,13 +39,4 @@ export function ContentPage({ page, children }: { page: Page; children: ReactNod
       )}
     </div>
   );
-}
-
-function formatDate(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 }

@@ -21,12 +21,19 @@ const sources: Record<Variant, SignupSource> = {
 const loadShape = () => import("@/lib/newsletter/schema").then((module) => module.newsletterSchema.shape);
 
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
-export function NewsletterSignup({ variant = "inline" }: { variant?: Variant }) {
+export function NewsletterSignup({
+  variant = "inline",
+  label = "Newsletter signup",
+}: {
+  variant?: Variant;
+  /** The landmark's name where the page needs one of its own (not used by the band). */
+  label?: string;
+}) {
   const headingId = useId();
   const showHeading = variant === "band" || variant === "inline";
   // Every landmark needs a name of its own: the band in the footer goes by its heading, a
   // signup in the page (which may show a heading with the same words) by what it is.
-  const name = variant === "band" ? { "aria-labelledby": headingId } : { "aria-label": "Newsletter signup" };
+  const name = variant === "band" ? { "aria-labelledby": headingId } : { "aria-label": label };
 
   return (
     <section

@@ -15,7 +15,7 @@ export function EmailLayout({
   children,
 }: {
   preview: string;
-  footerText: string;
+  footerText: ReactNode;
   children: ReactNode;
 }) {
   return (

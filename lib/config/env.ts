@@ -104,6 +104,8 @@ export type MailSettings =
       outboxDir: string;
       from: string;
       to: string;
+      /** Recorded on outbox broadcasts when set, to show where they would have gone. */
+      segmentId: string | undefined;
     };
 
 export type ServerEnv = {
@@ -153,6 +155,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
         outboxDir: env.OUTBOX_DIR,
         from: env.MAIL_FROM ?? `${siteConfig.name} website <website@localhost>`,
         to: env.CONTACT_TO_EMAIL ?? siteConfig.contact.email,
+        segmentId: env.RESEND_SEGMENT_ID,
       };
   return {
     siteUrl: env.SITE_URL ?? "http://localhost:3000",

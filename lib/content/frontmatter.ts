@@ -52,13 +52,45 @@ export const frontmatterSchema = z
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
+/**
+ * What a newsletter issue in content/newsletter/ declares. The summary is the archive's teaser,
+ * the meta description, the feeds' description and the email's preview line, hence its length.
+ */
+export const issueFrontmatterSchema = z
+  .object({
+    title: z.string().trim().min(1).max(70, "must be at most 70 characters (search results cut it)"),
+    date: isoDate,
+    summary: z
+      .string()
+      .trim()
+      .min(50, "must be at least 50 characters")
+      .max(170, "must be at most 170 characters (search results cut it)"),
+    /** A draft is neither published on the site nor sendable. */
+    draft: z.boolean().default(false),
+  })
+  .strict();
+
+export type IssueFrontmatter = z.infer<typeof issueFrontmatterSchema>;
+
 export class FrontmatterError extends Error {
   override name = "FrontmatterError";
 }
 
 /** Validates parsed YAML; the error names the file and every bad field. */
 export function validateFrontmatter(data: unknown, file: string): Frontmatter {
-  const result = frontmatterSchema.safeParse(data ?? {});
+  return validateWith(frontmatterSchema, data, file);
+}
+
+export function validateIssueFrontmatter(data: unknown, file: string): IssueFrontmatter {
+  return validateWith(issueFrontmatterSchema, data, file);
+}
+
+function validateWith<Schema extends z.ZodType>(
+  schema: Schema,
+  data: unknown,
+  file: string,
+): z.output<Schema> {
+  const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".") || "(frontmatter)";

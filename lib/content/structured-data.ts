@@ -1,4 +1,5 @@
 import type {
+  Article,
   BreadcrumbList,
   FAQPage,
   Graph,
@@ -9,7 +10,7 @@ import type {
   WithContext,
 } from "schema-dts";
 import type { FaqEntry } from "@/lib/content/faq";
-import type { Page } from "@/lib/content/loader";
+import type { Issue, Page } from "@/lib/content/loader";
 import { siteConfig } from "@/lib/config/site-config";
 
 const ids = (siteUrl: string) => ({
@@ -75,6 +76,38 @@ export function breadcrumbList(page: Page, siteUrl: string): WithContext<Breadcr
         item: `${siteUrl}${page.href}`,
       },
     ],
+  };
+}
+
+export function issueBreadcrumbList(issue: Issue, siteUrl: string): WithContext<BreadcrumbList> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: [
+      { "@type": "ListItem", position: 1, name: "Home", item: `${siteUrl}/` },
+      { "@type": "ListItem", position: 2, name: "Newsletter", item: `${siteUrl}/newsletter` },
+      { "@type": "ListItem", position: 3, name: issue.title, item: `${siteUrl}${issue.href}` },
+    ],
+  };
+}
+
+/** An issue as an Article by the coach, published by the practice (ids from practiceGraph). */
+export function issueArticle(issue: Issue, siteUrl: string): WithContext<Article> {
+  const id = ids(siteUrl);
+  const url = `${siteUrl}${issue.href}`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Article",
+    "@id": `${url}#article`,
+    headline: issue.title,
+    description: issue.summary,
+    datePublished: issue.date,
+    inLanguage: siteConfig.language,
+    url,
+    mainEntityOfPage: url,
+    author: { "@id": id.coach },
+    publisher: { "@id": id.practice },
+    isPartOf: { "@id": id.website },
   };
 }
 

@@ -191,7 +191,33 @@ export const consents = pgTable(
   (table) => [index("consents_email_idx").on(table.email)],
 );
 
+export const newsletterSendStatus = pgEnum("newsletter_send_status", [
+  /** A draft broadcast exists in Resend (or the outbox); nothing went to subscribers. */
+  "draft",
+  /** The send was asked for and its answer did not arrive: treated as sent until checked. */
+  "sending",
+  "sent",
+]);
+
+/**
+ * One row per newsletter issue that has a broadcast, so an issue goes to the list once whatever
+ * machine runs the command; Resend's own list of broadcasts (by name) is checked as well.
+ */
+export const newsletterSends = pgTable("newsletter_sends", {
+  slug: text("slug").primaryKey(),
+  broadcastId: text("broadcast_id").notNull(),
+  /** `newsletter:<slug>`: how the broadcast is found in Resend. */
+  broadcastName: text("broadcast_name").notNull(),
+  segmentId: text("segment_id"),
+  status: newsletterSendStatus("status").notNull(),
+  createdAt: timestamptz("created_at").notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
+  sendRequestedAt: timestamptz("send_requested_at"),
+  sentAt: timestamptz("sent_at"),
+});
+
 export type SubscriberRow = typeof subscribers.$inferSelect;
+export type NewsletterSendRow = typeof newsletterSends.$inferSelect;
 export type SignupRow = typeof newsletterSignups.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
 export type InquiryRow = typeof inquiries.$inferSelect;
@@ -203,9 +229,11 @@ export const schema = {
   subscribers,
   newsletterSignups,
   consents,
+  newsletterSends,
   inquiryStatus,
   receiptStatus,
   subscriberStatus,
   leaveReason,
   contactSyncStatus,
+  newsletterSendStatus,
 };

@@ -2,9 +2,9 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { serverEnv } from "@/lib/config/env";
-import type { Mailer } from "@/lib/mail/mailer";
-import { outboxMailer } from "@/lib/mail/outbox-transport";
-import { resendMailer } from "@/lib/mail/resend-transport";
+import type { Broadcaster, Mailer } from "@/lib/mail/mailer";
+import { outboxBroadcaster, outboxMailer } from "@/lib/mail/outbox-transport";
+import { resendBroadcaster, resendMailer } from "@/lib/mail/resend-transport";
 
 let instance: Mailer | undefined;
 
@@ -17,6 +17,14 @@ export function configuredMailer(): Mailer {
       ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId })
       : outboxMailer(mail.outboxDir);
   return instance;
+}
+
+/** Newsletter broadcasts through the same choice: Resend's segment, or the outbox. */
+export function configuredBroadcaster(): Broadcaster {
+  const { mail } = serverEnv();
+  return mail.transport === "resend"
+    ? resendBroadcaster({ apiKey: mail.apiKey, segmentId: mail.segmentId })
+    : outboxBroadcaster(mail.outboxDir, mail.segmentId);
 }
 
 /**

@@ -38,3 +38,43 @@ export class MailError extends Error {
     super(message);
   }
 }
+
+/** A newsletter broadcast's content; the segment it goes to is the transport's (RESEND_SEGMENT_ID). */
+export type BroadcastContent = {
+  /** How the broadcast is found again: `newsletter:<slug>`. */
+  name: string;
+  from: string;
+  subject: string;
+  previewText: string;
+  html: string;
+  text: string;
+};
+
+export type BroadcastSummary = {
+  id: string;
+  name: string;
+  /** "draft" until it is sent; anything else ("queued", "scheduled", "sent") means it goes or went out. */
+  status: string;
+  segmentId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+/** Broadcasts to the newsletter segment, kept apart from Mailer: only the send command needs them. */
+export interface Broadcaster {
+  /** Where the broadcasts go: the segment's id, or the outbox folder. */
+  readonly destination: string;
+  /** The broadcast with this name, preferring one that is not a draft any more. */
+  findBroadcast(name: string): Promise<BroadcastSummary | undefined>;
+  /** Creates a draft; nothing is sent. */
+  createBroadcast(content: BroadcastContent): Promise<{ id: string }>;
+  /** Replaces a draft's content (the issue was edited since). */
+  updateBroadcast(id: string, content: BroadcastContent): Promise<void>;
+  /** Sends a draft to the whole segment. Called once: a retry could send it twice. */
+  sendBroadcast(id: string): Promise<void>;
+}
+
+/** Whether a broadcast with this status has gone, or is going, to subscribers. */
+export function broadcastLeftDraft(status: string): boolean {
+  return status !== "draft";
+}

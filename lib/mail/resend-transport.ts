@@ -1,8 +1,15 @@
 import "server-only";
 import pRetry, { AbortError } from "p-retry";
 import { Resend } from "resend";
-import type { Mailer, NewsletterContact, OutgoingEmail } from "@/lib/mail/mailer";
-import { MailError } from "@/lib/mail/mailer";
+import type {
+  BroadcastContent,
+  Broadcaster,
+  BroadcastSummary,
+  Mailer,
+  NewsletterContact,
+  OutgoingEmail,
+} from "@/lib/mail/mailer";
+import { broadcastLeftDraft, MailError } from "@/lib/mail/mailer";
 
 type ResendError = { name: string; message: string; statusCode: number | null };
 
@@ -144,6 +151,79 @@ export function resendMailer(options: {
       } catch (error) {
         if (!(error instanceof MailError) || error.statusCode !== 404) throw error;
       }
+    },
+  };
+}
+
+// Creating or sending a broadcast is not repeated on its own: a first attempt whose answer was
+// lost may have worked, and a second would make a second draft or a second send.
+const onceOnly: RetryPolicy = {
+  retries: 0,
+  minTimeout: 0,
+  maxTimeout: 0,
+  maxRetryTime: 60_000,
+  callTimeoutMs: 30_000,
+};
+const patient: RetryPolicy = { ...defaultRetryPolicy, maxRetryTime: 30_000, callTimeoutMs: 15_000 };
+
+export function resendBroadcaster(options: {
+  apiKey: string;
+  segmentId: string;
+  baseUrl?: string;
+  retry?: RetryPolicy;
+}): Broadcaster {
+  const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const policy = options.retry ?? patient;
+  const once = options.retry ? { ...options.retry, retries: 0 } : onceOnly;
+  const draft = (content: BroadcastContent) => ({
+    name: content.name,
+    segmentId: options.segmentId,
+    from: content.from,
+    subject: content.subject,
+    previewText: content.previewText,
+    html: content.html,
+    text: content.text,
+  });
+
+  return {
+    destination: `Resend segment ${options.segmentId}`,
+
+    async findBroadcast(name: string) {
+      const found: BroadcastSummary[] = [];
+      let after: string | undefined;
+      // Resend lists newest first, 100 at most a page; a newsletter has a few dozen a year.
+      for (;;) {
+        const page = await call(
+          (signal) => client.broadcasts.list(after ? { limit: 100, after } : { limit: 100 }, { signal }),
+          policy,
+        );
+        for (const broadcast of page.data) {
+          if (broadcast.name !== name) continue;
+          found.push({
+            id: broadcast.id,
+            name: broadcast.name,
+            status: broadcast.status,
+            segmentId: broadcast.segment_id ?? broadcast.audience_id,
+            createdAt: broadcast.created_at,
+            sentAt: broadcast.sent_at,
+          });
+        }
+        if (!page.has_more || page.data.length === 0) break;
+        after = page.data.at(-1)!.id;
+      }
+      return found.find((broadcast) => broadcastLeftDraft(broadcast.status)) ?? found[0];
+    },
+
+    async createBroadcast(content: BroadcastContent) {
+      return call((signal) => client.broadcasts.create(draft(content), { signal }), once);
+    },
+
+    async updateBroadcast(id: string, content: BroadcastContent) {
+      await call((signal) => client.broadcasts.update(id, draft(content), { signal }), policy);
+    },
+
+    async sendBroadcast(id: string) {
+      await call((signal) => client.broadcasts.send(id, undefined, { signal }), once);
     },
   };
 }

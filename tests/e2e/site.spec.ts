@@ -1,10 +1,20 @@
 import { newsletterPitch } from "@/lib/config/site-config";
+import { publishedIssues } from "@/lib/content/loader";
 import { expect, seriousA11yViolations, sitemapPaths, test, waitForHydration } from "./fixtures";
 
 // Canonical URLs are baked in at build time from SITE_URL.
 const siteOrigin = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
-const pages = ["/", "/vp-engineering-coaching", "/faq", "/contact", "/newsletter", "/privacy", "/imprint"];
+const pages = [
+  "/",
+  "/vp-engineering-coaching",
+  "/faq",
+  "/contact",
+  "/newsletter",
+  "/privacy",
+  "/imprint",
+  ...publishedIssues().map((issue) => issue.href),
+];
 
 test.describe("every page", () => {
   test("the sitemap lists exactly the content pages", async ({ request }) => {
@@ -33,6 +43,12 @@ test.describe("every page", () => {
       const image = await page.request.get(new URL(ogImage!).pathname + new URL(ogImage!).search);
       expect(image.status()).toBe(200);
       expect(image.headers()["content-type"]).toBe("image/png");
+      for (const type of ["application/rss+xml", "application/atom+xml", "application/feed+json"]) {
+        await expect(head.locator(`link[rel="alternate"][type="${type}"]`)).toHaveAttribute(
+          "href",
+          /\/newsletter\/(rss\.xml|atom\.xml|feed\.json)$/,
+        );
+      }
       for (const script of await page.locator('script[type="application/ld+json"]').allTextContents()) {
         expect(() => JSON.parse(script)).not.toThrow();
       }
