@@ -9,11 +9,12 @@ import { TextField } from "@/components/text-field";
 import { newsletterPitch, siteConfig } from "@/lib/config/site-config";
 import { newsletterFields, type SignupSource } from "@/lib/newsletter/fields";
 
-type Variant = "band" | "page" | "inline" | "retry";
+type Variant = "band" | "page" | "issue" | "inline" | "retry";
 
 const sources: Record<Variant, SignupSource> = {
   band: "site-band",
   page: "newsletter-page",
+  issue: "issue-page",
   inline: "content-slot",
   retry: "confirm-page",
 };

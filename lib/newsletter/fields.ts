@@ -1,7 +1,13 @@
 // The newsletter form's fields without zod (see lib/inquiry/fields.ts for why).
 
 /** Where a signup came from, kept with the consent. */
-export const signupSources = ["site-band", "newsletter-page", "content-slot", "confirm-page"] as const;
+export const signupSources = [
+  "site-band",
+  "newsletter-page",
+  "issue-page",
+  "content-slot",
+  "confirm-page",
+] as const;
 export type SignupSource = (typeof signupSources)[number];
 
 export const newsletterFields = ["email", "firstName"] as const;

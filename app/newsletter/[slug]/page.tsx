@@ -36,7 +36,7 @@ export default async function IssuePage({ params }: Params) {
       </IssueArticle>
       <div className="mx-auto mt-16 max-w-6xl px-5 sm:px-8">
         <h2 className="font-serif text-3xl font-semibold tracking-tight text-ink">{signupHeading}</h2>
-        <NewsletterSignup variant="page" label={signupHeading} />
+        <NewsletterSignup variant="issue" label={signupHeading} />
       </div>
       <JsonLd data={issueArticle(issue, siteUrl())} />
       <JsonLd data={issueBreadcrumbList(issue, siteUrl())} />
