@@ -1,8 +1,6 @@
-import { ImageResponse } from "next/og";
-import { notFound } from "next/navigation";
-import { OgCard } from "@/components/og-card";
-import { contentSlugs, getPage } from "@/lib/content/loader";
+import { contentSlugs } from "@/lib/content/loader";
 import { siteConfig } from "@/lib/config/site-config";
+import { pageOgImage } from "@/lib/content/page-og-image";
 
 export const alt = siteConfig.tagline;
 export const size = { width: 1200, height: 630 };
@@ -13,14 +11,5 @@ export function generateStaticParams() {
 }
 
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
-  const page = getPage((await params).slug);
-  if (!page) notFound();
-  return new ImageResponse(
-    <OgCard
-      eyebrow={page.og?.eyebrow ?? page.eyebrow ?? siteConfig.shortName}
-      title={page.og?.title ?? page.heading ?? page.title}
-      brand={siteConfig.name}
-    />,
-    size,
-  );
+  return pageOgImage((await params).slug, size);
 }
