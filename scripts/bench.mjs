@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { deferredChunks } from "./lib/defer-hydration.mjs";
+import { deferredChunks, deferredSources, isFlightData } from "./lib/defer-hydration.mjs";
 import { chromiumPath, ensureBuild, percentile, startNext, startNotFoundAs200Proxy } from "./lib/serve.mjs";
 
 const { values: options } = parseArgs({
@@ -63,7 +63,7 @@ async function pagesFromSitemap() {
 }
 
 function attributeUrls(html) {
-  const urls = [...deferredChunks(html)];
+  const urls = [...deferredSources(html)];
   for (const match of html.matchAll(/\s(?:href|src)="([^"]+)"/g))
     urls.push(match[1].replaceAll("&amp;", "&"));
   for (const match of html.matchAll(/\ssrcset="([^"]+)"/g)) {
@@ -72,6 +72,19 @@ function attributeUrls(html) {
   }
   return urls;
 }
+
+async function gzipBytes(urls) {
+  let total = 0;
+  for (const src of urls) {
+    const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return total;
+}
+
+// The RSC payload hydration reads, fetched with the chunks on the first interaction; it is
+// data, not code, so it is reported beside the JavaScript and not counted in its budget.
+const flightGzipBytes = (html) => gzipBytes(deferredSources(html).filter(isFlightData));
 
 async function clientJsGzipBytes(html) {
   // Modern browsers skip noModule scripts (Next's polyfills), so they are not counted. The
@@ -82,12 +95,7 @@ async function clientJsGzipBytes(html) {
     .map((attributes) => /\ssrc="([^"]+)"/.exec(attributes)?.[1])
     .filter(Boolean)
     .concat(deferredChunks(html));
-  let total = 0;
-  for (const src of new Set(scripts)) {
-    const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
-    total += gzipSync(body, { level: 9 }).length;
-  }
-  return { bytes: total, files: new Set(scripts).size };
+  return { bytes: await gzipBytes(new Set(scripts)), files: new Set(scripts).size };
 }
 
 function validateHtml(files) {
@@ -208,6 +216,8 @@ try {
       status: response.status,
       file,
       clientJs: await clientJsGzipBytes(html),
+      htmlGzipBytes: gzipSync(html, { level: 9 }).length,
+      flightGzipBytes: await flightGzipBytes(html),
     };
     for (const raw of attributeUrls(html)) {
       if (/^(mailto:|tel:|data:|#)/.test(raw)) continue;
@@ -306,7 +316,9 @@ const rows = Object.entries(report.pages).map(([key, page]) => {
     "TBT best–worst": spread(m, "tbtMs"),
     "CLS worst": Number(m.clsWorst.toFixed(3)),
     ...(d && { "d perf": d.performance, "d LCP ms": ms(d.lcpMs), "d TBT ms": ms(d.tbtMs) }),
+    "HTML gz KB": kb(page.htmlGzipBytes),
     "JS gz KB": kb(page.clientJs.bytes),
+    "flight gz KB": kb(page.flightGzipBytes),
     "html err": page.htmlErrors.length,
     ...(load && { "req/s": load.requestsPerSecond, "p50/p99 ms": `${load.p50Ms}/${load.p99Ms}` }),
   };

@@ -1,6 +1,6 @@
 // Post-build step of `npm run build` (why: docs/performance.md): every page `next build`
-// prerendered loads the framework's chunks on the reader's first interaction, and those chunks
-// carry V8's eager-compile hint. `next start` serves these files; so
+// prerendered loads the framework's chunks and its flight data on the reader's first
+// interaction, and those chunks carry V8's eager-compile hint. `next start` serves these files; so
 // does a host that takes the prerendered HTML and `.next/static` from `.next` after the build
 // command (see README, Deploying).
 import fs from "node:fs";
@@ -10,6 +10,7 @@ import {
   chunkFile,
   deferHydration,
   deferredChunks,
+  hasInlineFlightData,
   isDeferred,
   withCompileHint,
 } from "./lib/defer-hydration.mjs";
@@ -36,14 +37,27 @@ if (pages.length === 0) fail("`next build` prerendered no page; nothing to rewri
 // What the build manifests say the pages load: the check below does not trust the rewrite's
 // own pattern to find what is left.
 const listed = manifestChunks(".next");
+const dists = [".next", path.join(".next", "standalone", ".next")].filter(
+  (dist) => dist === ".next" || fs.existsSync(path.join(dist, "static")),
+);
 let deferred = 0;
+let flightFiles = 0;
 let checked = 0;
 const chunks = new Set();
 for (const file of pages) {
   const original = fs.readFileSync(file, "utf8");
-  const { html, sources } = isDeferred(original)
-    ? { html: original, sources: deferredChunks(original) }
+  const { html, sources, flight } = isDeferred(original)
+    ? { html: original, sources: deferredChunks(original), flight: null }
     : deferHydration(original);
+  // The data file first: a page must never point at flight data that is not there.
+  if (flight) {
+    for (const dist of dists) {
+      const target = path.join(dist, chunkFile(flight.src));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, flight.js);
+    }
+    flightFiles++;
+  }
   if (html !== original) fs.writeFileSync(file, html);
   sources.forEach((source) => chunks.add(source));
   if (sources.length > 0) deferred++;
@@ -51,19 +65,20 @@ for (const file of pages) {
   // (and measuring) something else.
   const left = eagerManifestChunks(html, listed);
   if (left.length > 0) fail(`${file} still loads ${left.join(", ")} at load.`);
+  if (sources.length > 0 && hasInlineFlightData(html)) fail(`${file} still carries inline flight data.`);
   if (listedDeferredChunks(html, listed).length > 0) checked++;
 }
 if (deferred === 0) fail("no page had Next's <script async> chunks; check the HTML Next emits.");
 if (checked === 0) fail("the build manifests list none of the deferred chunks; check where Next lists them.");
 
 for (const source of chunks) {
-  for (const dist of [".next", path.join(".next", "standalone", ".next")]) {
+  for (const dist of dists) {
     const file = path.join(dist, chunkFile(source));
     if (dist === ".next" || fs.existsSync(file))
       fs.writeFileSync(file, withCompileHint(fs.readFileSync(file, "utf8")));
   }
 }
 console.log(
-  `defer-hydration: ${deferred} of ${pages.length} prerendered pages hydrate on first interaction; ` +
-    `${chunks.size} chunks compile eagerly`,
+  `defer-hydration: ${deferred} of ${pages.length} prerendered pages hydrate on first interaction ` +
+    `(${flightFiles} with their flight data moved out of the HTML); ${chunks.size} chunks compile eagerly`,
 );

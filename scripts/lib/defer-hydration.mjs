@@ -1,12 +1,18 @@
 // Post-build rewrites that keep the framework's JavaScript off the main thread until the
 // reader uses the page, and let V8 compile it off the main thread when it does. Why, and the
 // figures: docs/performance.md.
+import { createHash } from "node:crypto";
 
 // A chunk as Next emits it: <script src=".../_next/static/....js[?dpl=...]" async="">, attributes
 // in any order, wherever basePath or assetPrefix put /_next/.
 const CHUNK_SCRIPT =
   /<script\b(?=[^>]*\sasync(?:=""|\b))(?![^>]*\snomodule\b)[^>]*\ssrc="([^"]*\/_next\/static\/[^"?]+\.js(?:\?[^"]*)?)"[^>]*><\/script>/gi;
 const PRELOAD = /<link\b(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"[^>]*\/?>/gi;
+// The inline RSC payload ("flight data") Next writes for hydration, one <script> per streamed
+// piece: React escapes "<" inside it, so the first "</script>" ends it.
+const FLIGHT_SCRIPT =
+  /<script>((?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\([\s\S]*?\))<\/script>/g;
+const FLIGHT_DIR = "static/flight/";
 // Attributes the loader does not carry over: their presence would change what the tag means.
 const UNSUPPORTED = /\s(?:integrity|nonce|crossorigin|type)=/i;
 export const LOADER_MARKER = "data-hydrate-on-interaction";
@@ -29,6 +35,9 @@ export const INTERACTION_EVENTS = ["pointerdown", "keydown", "focusin", "touchst
  * interaction (a scroll, a pointer or touch, a key, a focus). Reading needs no JavaScript and
  * the forms work without it, so a visit that only reads never pays for hydration; one that
  * scrolls towards a form or touches it gets the hydrated form by the time it is used.
+ * The scripts download in parallel and, inserted with async = false, run in the order given:
+ * the flight data is pushed before the framework reads it. (No comments inside: the function's
+ * source is what the page carries.)
  * @param {string[]} sources
  * @param {string[]} events
  */
@@ -43,7 +52,7 @@ export function hydrateOnFirstInteraction(sources, events) {
     sources.forEach(function (src) {
       var script = document.createElement("script");
       script.src = src;
-      script.async = true;
+      script.async = false;
       document.head.appendChild(script);
     });
   }
@@ -58,8 +67,18 @@ export function isDeferred(html) {
 }
 
 /**
+ * @param {string} src a URL the loader fetches
+ * @returns {boolean} whether it is a page's flight data rather than a framework chunk
+ */
+export function isFlightData(src) {
+  return src.includes(`/_next/${FLIGHT_DIR}`);
+}
+
+/**
  * @param {string} html a page prerendered by `next build`
- * @returns {{ html: string, sources: string[] }} the rewritten page and the chunks it defers
+ * @returns {{ html: string, sources: string[], flight: { src: string, js: string } | null }}
+ *   the rewritten page, the chunks it defers, and its flight data as a script to write to
+ *   `.next/<chunkFile(flight.src)>`
  */
 export function deferHydration(html) {
   const sources = [];
@@ -68,30 +87,65 @@ export function deferHydration(html) {
     if (!sources.includes(src)) sources.push(src);
     return "";
   });
-  if (sources.length === 0) return { html, sources };
+  if (sources.length === 0) return { html, sources, flight: null };
+
+  // Only hydration reads the flight data, and it repeats the page's text: parsing and compiling
+  // it at load costs the reader main-thread time for nothing, so it moves to a file the loader
+  // fetches with the chunks (first), under a name that changes with its content.
+  const pieces = [];
+  rewritten = rewritten.replace(FLIGHT_SCRIPT, (tag, js) => {
+    pieces.push(js);
+    return "";
+  });
+  let flight = null;
+  if (pieces.length > 0) {
+    const js = pieces.join(";\n") + ";\n";
+    const staticRoot = sources[0].slice(0, sources[0].indexOf("/_next/") + "/_next/".length);
+    const name = createHash("sha256").update(js).digest("base64url").slice(0, 16);
+    flight = { src: `${staticRoot}${FLIGHT_DIR}${name}.js`, js };
+  }
 
   // Preloads would fetch the chunks at load again; they go with the tags.
   rewritten = rewritten.replace(PRELOAD, (tag, href) => (sources.includes(href) ? "" : tag));
-  const loader = `${LOADER_TAG}(${hydrateOnFirstInteraction.toString()})(${JSON.stringify(sources)},${JSON.stringify(INTERACTION_EVENTS)})</script>`;
+  const loaded = flight ? [flight.src, ...sources] : sources;
+  const loader = `${LOADER_TAG}(${hydrateOnFirstInteraction.toString()})(${JSON.stringify(loaded)},${JSON.stringify(INTERACTION_EVENTS)})</script>`;
 
   // The last </body> closes the body: React escapes "<" in text, attributes and the inline
   // flight data, so no other can follow it.
   const bodyEnd = rewritten.lastIndexOf("</body>");
   if (bodyEnd === -1) throw new Error("deferHydration: no </body> found");
   rewritten = rewritten.slice(0, bodyEnd) + loader + rewritten.slice(bodyEnd);
-  return { html: rewritten, sources };
+  return { html: rewritten, sources, flight };
 }
 
 /**
- * The chunks a rewritten page loads on the first interaction (for measuring what it loads).
+ * Everything a rewritten page loads on the first interaction, flight data first.
  * @param {string} html
  * @returns {string[]}
  */
-export function deferredChunks(html) {
+export function deferredSources(html) {
   const start = html.indexOf(LOADER_TAG);
   if (start === -1) return [];
   const loader = /\)\((\[[^\]]*\]),\[[^\]]*\]\)<\/script>/.exec(html.slice(start));
   return loader ? JSON.parse(loader[1]) : [];
+}
+
+/**
+ * The framework chunks a rewritten page loads on the first interaction.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function deferredChunks(html) {
+  return deferredSources(html).filter((src) => !isFlightData(src));
+}
+
+/**
+ * Whether a page still carries inline flight data (Next changed how it writes it).
+ * @param {string} html
+ * @returns {boolean}
+ */
+export function hasInlineFlightData(html) {
+  return /<script\b[^>]*>[^<]*self\.__next_f/.test(html);
 }
 
 /**

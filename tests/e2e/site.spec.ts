@@ -120,18 +120,24 @@ test.describe("every page", () => {
 test("pages fetch no framework JavaScript until the reader interacts, then hydrate", async ({ context }) => {
   // A page of its own: the fixture's page.goto already interacts to hydrate.
   const page = await context.newPage();
-  const chunksFetched = () =>
+  const fetched = (pattern: RegExp) =>
     page.evaluate(
-      () =>
-        performance
-          .getEntriesByType("resource")
-          .filter((entry) => /\/_next\/static\/chunks\/.+\.js$/.test(entry.name)).length,
+      (source) =>
+        performance.getEntriesByType("resource").filter((entry) => new RegExp(source).test(entry.name))
+          .length,
+      pattern.source,
     );
+  const chunksFetched = () => fetched(/\/_next\/static\/chunks\/.+\.js$/);
+  // The RSC payload hydration reads is not in the HTML either: it comes with the chunks.
+  const flightFetched = () => fetched(/\/_next\/static\/flight\/.+\.js$/);
   for (const path of ["/", "/contact", "/this-page-does-not-exist"]) {
     await page.goto(path, { waitUntil: "networkidle" });
     expect(await chunksFetched()).toBe(0);
+    expect(await flightFetched()).toBe(0);
+    expect(await page.evaluate(() => "__next_f" in self)).toBe(false);
     await page.mouse.wheel(0, 200);
     await expect.poll(chunksFetched).toBeGreaterThan(3);
+    await expect.poll(flightFetched).toBe(1);
   }
   // The first interaction here is a focus in the form; once hydrated, a bad address is
   // flagged in the browser as the field is left, before any submission.

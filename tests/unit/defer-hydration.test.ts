@@ -5,6 +5,8 @@ import {
   COMPILE_HINT,
   deferHydration,
   deferredChunks,
+  deferredSources,
+  hasInlineFlightData,
   hydrateOnFirstInteraction,
   INTERACTION_EVENTS,
   isDeferred,
@@ -30,7 +32,7 @@ const page = [
 ].join("");
 
 describe("deferHydration", () => {
-  const { html, sources } = deferHydration(page);
+  const { html, sources, flight } = deferHydration(page);
 
   it("takes every async framework chunk out of the page, in order, and lists it for the loader", () => {
     expect(sources).toEqual([
@@ -49,16 +51,34 @@ describe("deferHydration", () => {
     expect(html).toContain('<link rel="preload" as="script" href="/vendor/widget.js"/>');
   });
 
-  it("keeps everything else: font preload, stylesheet, polyfills, JSON-LD, flight data", () => {
+  it("keeps everything else: font preload, stylesheet, polyfills, JSON-LD, text", () => {
     for (const kept of [
       'as="font"',
       'rel="stylesheet"',
       "polyfills.js",
       "application/ld+json",
-      "self.__next_f.push([1",
       "<pre>&lt;/body&gt;</pre>",
     ])
       expect(html).toContain(kept);
+  });
+
+  it("moves the flight data, in order, to a file the loader fetches before the chunks", () => {
+    expect(hasInlineFlightData(page)).toBe(true);
+    expect(hasInlineFlightData(html)).toBe(false);
+    expect(flight?.js).toBe(
+      '(self.__next_f=self.__next_f||[]).push([0]);\nself.__next_f.push([1,"\\u003c/body\\u003e"]);\n',
+    );
+    expect(flight?.src).toMatch(/^\/_next\/static\/flight\/[\w-]{16}\.js$/);
+    expect(deferredSources(html)).toEqual([flight?.src, ...sources]);
+  });
+
+  it("names the flight file by its content and puts it where the chunks are served from", () => {
+    const other = deferHydration(page.replace("\\u003c/body\\u003e", "other"));
+    expect(other.flight?.src).not.toBe(flight?.src);
+    expect(deferHydration(page).flight?.src).toBe(flight?.src);
+    const cdn = deferHydration(page.replaceAll('src="/_next/', 'src="https://cdn.example/base/_next/'));
+    expect(cdn.flight?.src).toMatch(/^https:\/\/cdn\.example\/base\/_next\/static\/flight\//);
+    expect(chunkFile(cdn.flight?.src ?? "")).toMatch(/^static\/flight\/[\w-]{16}\.js$/);
   });
 
   it("puts the loader last in the body", () => {
@@ -85,6 +105,7 @@ describe("deferHydration", () => {
     expect(deferHydration("<html><body><p>static</p></body></html>")).toEqual({
       html: "<html><body><p>static</p></body></html>",
       sources: [],
+      flight: null,
     });
     expect(() => deferHydration('<script src="/_next/static/chunks/a.js" async=""></script>')).toThrow(
       /no <\/body>/,
@@ -117,11 +138,15 @@ describe("hydrateOnFirstInteraction (in the browser)", () => {
     document.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true }));
   });
 
-  it.each(INTERACTION_EVENTS)("loads every chunk on the first %s, and only once", (type) => {
+  it.each(INTERACTION_EVENTS)("loads every source on the first %s, in order, and only once", (type) => {
     hydrateOnFirstInteraction(["/a.js", "/b.js"], INTERACTION_EVENTS);
     document.body.dispatchEvent(new Event(type, { bubbles: true }));
     expect(loaded()).toEqual(["/a.js", "/b.js"]);
-    expect(document.head.querySelector("script")?.async).toBe(true);
+    // Inserted scripts with async = false run in insertion order: flight data before chunks.
+    expect([...document.head.querySelectorAll("script")].map((script) => script.async)).toEqual([
+      false,
+      false,
+    ]);
     for (const other of INTERACTION_EVENTS) document.body.dispatchEvent(new Event(other, { bubbles: true }));
     expect(loaded()).toEqual(["/a.js", "/b.js"]);
   });
