@@ -49,6 +49,8 @@ export async function startNext({ port, env = {}, owner = false }) {
   await waitFor(origin, owner ? 120_000 : 60_000);
   return {
     origin,
+    // The server runs detached: its processes form a group named by the first one's pid.
+    processGroup: child.pid,
     stop() {
       try {
         process.kill(-child.pid, "SIGTERM");
