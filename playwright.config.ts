@@ -10,8 +10,13 @@ export const baseURL = `http://127.0.0.1:${PORT}`;
 export const fakeResendURL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
 
 // Each run starts from a fresh store. The config is loaded again in every worker, which inherits
-// the runner's environment: the folder is made once, by the runner.
-process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "e2e-store-"));
+// the runner's environment: the folder is made once, by the runner, which removes it when it
+// exits (after its web servers have stopped).
+if (!process.env.E2E_DATA_DIR) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-store-"));
+  process.env.E2E_DATA_DIR = dataDir;
+  process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+}
 export const e2eDataDir = process.env.E2E_DATA_DIR;
 
 /**
