@@ -5,12 +5,16 @@
 // command (see README, Deploying).
 import fs from "node:fs";
 import path from "node:path";
-import { eagerManifestChunks, listedDeferredChunks, manifestChunks } from "./lib/check-deferral.mjs";
+import {
+  eagerManifestChunks,
+  hasInlineFlightData,
+  listedDeferredChunks,
+  manifestChunks,
+} from "./lib/check-deferral.mjs";
 import {
   chunkFile,
   deferHydration,
   deferredChunks,
-  hasInlineFlightData,
   isDeferred,
   withCompileHint,
 } from "./lib/defer-hydration.mjs";

@@ -67,3 +67,13 @@ export function eagerManifestChunks(html, chunks) {
 export function listedDeferredChunks(html, chunks) {
   return deferredChunks(html).filter((src) => chunks.has(chunkFile(src)));
 }
+
+/**
+ * Whether a page still carries inline flight data: its own pattern, not the one the rewrite
+ * moves, so a piece written another way still fails the build.
+ * @param {string} html
+ * @returns {boolean}
+ */
+export function hasInlineFlightData(html) {
+  return /<script\b[^>]*>[^<]*self\.__next_f/.test(html);
+}

@@ -10,7 +10,6 @@ export declare function deferHydration(html: string): {
   flight: { src: string; js: string } | null;
 };
 export declare function deferredSources(html: string): string[];
-export declare function hasInlineFlightData(html: string): boolean;
 export declare function deferredChunks(html: string): string[];
 export declare function isDeferred(html: string): boolean;
 export declare function chunkFile(src: string): string;

@@ -140,15 +140,6 @@ export function deferredChunks(html) {
 }
 
 /**
- * Whether a page still carries inline flight data (Next changed how it writes it).
- * @param {string} html
- * @returns {boolean}
- */
-export function hasInlineFlightData(html) {
-  return /<script\b[^>]*>[^<]*self\.__next_f/.test(html);
-}
-
-/**
  * Where a chunk URL's file lives in the build output.
  * @param {string} src e.g. "/_next/static/chunks/a.js?dpl=1"
  * @returns {string} e.g. "static/chunks/a.js", relative to `.next`

@@ -6,12 +6,12 @@ import {
   deferHydration,
   deferredChunks,
   deferredSources,
-  hasInlineFlightData,
   hydrateOnFirstInteraction,
   INTERACTION_EVENTS,
   isDeferred,
   withCompileHint,
 } from "@/scripts/lib/defer-hydration.mjs";
+import { hasInlineFlightData } from "@/scripts/lib/check-deferral.mjs";
 
 // The shape `next build` prerenders (Next 16, Turbopack), trimmed.
 const page = [
