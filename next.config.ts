@@ -1,6 +1,6 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/config/security-headers";
+import { openerIsolatedPaths, openerIsolationHeaders, securityHeaders } from "./lib/config/security-headers";
 
 const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "md", "mdx"],
@@ -23,6 +23,7 @@ const nextConfig: NextConfig = {
           production: process.env.NODE_ENV === "production",
         }),
       },
+      ...openerIsolatedPaths.map((source) => ({ source, headers: openerIsolationHeaders })),
     ];
   },
 };

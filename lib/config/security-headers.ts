@@ -25,6 +25,16 @@ export function contentSecurityPolicy({ development }: { development: boolean })
     .join("; ");
 }
 
+/**
+ * Cross-Origin-Opener-Policy only on pages that show one person's own state. It makes Chrome
+ * move the page into a new browsing context group, which on a navigation from another page
+ * means a fresh renderer process: on the public pages, which are the same for everyone, it
+ * protected nothing and cost most of their blocking time (docs/performance.md, docs/security.md).
+ */
+export const openerIsolatedPaths = ["/newsletter/confirm"];
+
+export const openerIsolationHeaders: Header[] = [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }];
+
 export function securityHeaders({ production }: { production: boolean }): Header[] {
   const headers: Header[] = [
     {
@@ -38,7 +48,6 @@ export function securityHeaders({ production }: { production: boolean }): Header
       key: "Permissions-Policy",
       value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
     },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ];
   if (production) {
     headers.push({

@@ -192,6 +192,14 @@ test("security headers are set on pages", async ({ request }) => {
   }
 });
 
+test("the newsletter confirmation page, one person's own state, cuts its tie to a cross-origin opener", async ({
+  request,
+}) => {
+  const headers = (await request.get("/newsletter/confirm?token=unknown")).headers();
+  expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
