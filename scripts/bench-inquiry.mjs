@@ -6,8 +6,6 @@
 //
 //   npm run bench:inquiry -- [--sequential 50] [--concurrent 100] [--concurrency 10] [--resend-latency 0]
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createFakeResend } from "../tests/fixtures/fake-resend-server.mjs";
 import { ensureBuild, percentile, startNext } from "./lib/serve.mjs";
@@ -26,13 +24,12 @@ ensureBuild();
 const fake = createFakeResend();
 const fakeAddress = await fake.listen(0);
 fake.state.delayMs = Number(options["resend-latency"]);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-store-"));
 const server = await startNext({
   port: Number(options.port),
   owner: true,
+  // With DATABASE_URL set in the environment, that server instead of the embedded store.
+  scratch: ["DATA_DIR"],
   env: {
-    // With DATABASE_URL set in the environment, that server instead of the embedded store.
-    DATA_DIR: dataDir,
     SITE_URL: `http://127.0.0.1:${options.port}`,
     RESEND_API_KEY: "re_bench",
     RESEND_BASE_URL: `http://127.0.0.1:${fakeAddress.port}`,
@@ -126,9 +123,6 @@ try {
   );
   if (fake.state.emails.length !== expectedEmails) process.exitCode = 1;
 } finally {
-  server.stop();
+  await server.stop();
   await fake.close();
-  // The owner needs a moment to close the store after next stops.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }

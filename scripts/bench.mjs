@@ -39,15 +39,11 @@ const NOT_FOUND_PATH = "/this-page-does-not-exist";
 const VNU_FILTER = "Bad value “” for attribute “action” on element “form”: Must be non-empty.";
 
 if (!options["skip-build"]) ensureBuild({ force: !check });
-const outbox = fs.mkdtempSync(path.join(os.tmpdir(), "bench-outbox-"));
 const server = await startNext({
   port: Number(options.port),
   owner: true,
-  env: {
-    OUTBOX_DIR: outbox,
-    RESEND_API_KEY: "",
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "bench-store-")),
-  },
+  scratch: ["OUTBOX_DIR", "DATA_DIR"],
+  env: { RESEND_API_KEY: "" },
 });
 const origin = server.origin;
 
@@ -254,7 +250,9 @@ try {
     page.htmlErrors = errors
       .filter((message) => message.url?.endsWith(path.basename(page.file)))
       .map((message) => `${message.lastLine}: ${message.message}`);
+    delete page.file;
   }
+  fs.rmSync(htmlDir, { recursive: true, force: true });
 
   // Lighthouse, a fresh Chrome for every run: a reused browser carries caches, compiled code
   // and warmed-up processes from one run into the next, which no visitor has.
@@ -305,7 +303,7 @@ try {
   }
 } finally {
   await notFoundProxy?.stop();
-  server.stop();
+  await server.stop();
 }
 
 // Tables

@@ -2,7 +2,6 @@
 // widths, light and dark, into reports/screenshots/, so the design can be reviewed without a
 // browser. Builds if needed and serves with `next start` (local outbox, no variables needed).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { chromiumPath, ensureBuild, startNext } from "./lib/serve.mjs";
@@ -15,11 +14,8 @@ ensureBuild();
 const server = await startNext({
   port: 3210,
   owner: true,
-  env: {
-    OUTBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "shots-outbox-")),
-    RESEND_API_KEY: "",
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "shots-store-")),
-  },
+  scratch: ["OUTBOX_DIR", "DATA_DIR"],
+  env: { RESEND_API_KEY: "" },
 });
 const executablePath = chromiumPath();
 const browser = await chromium.launch(executablePath ? { executablePath, args: ["--no-sandbox"] } : {});
@@ -48,5 +44,5 @@ try {
   console.log(`${paths.length * widths.length * schemes.length} screenshots in ${outDir}/`);
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
 }

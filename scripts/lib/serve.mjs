@@ -2,6 +2,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 
 export function ensureBuild({ force = false } = {}) {
   if (!force && fs.existsSync(".next/BUILD_ID")) return;
@@ -28,21 +30,29 @@ export async function waitFor(url, timeoutMs = 60_000) {
 
 /**
  * `next start` on 127.0.0.1:<port> with extra environment; resolves once it answers. With
- * `owner`, as `npm start` runs it: the store's owner process around `next start`.
+ * `owner`, as `npm start` runs it: the store's owner process around `next start`. Each variable
+ * named in `scratch` (DATA_DIR, OUTBOX_DIR) points at its own new directory under one temporary
+ * root, which `stop()` removes once the server has exited.
  */
-export async function startNext({ port, env = {}, owner = false }) {
+export async function startNext({ port, env = {}, owner = false, scratch = [] }) {
   const origin = `http://127.0.0.1:${port}`;
   const alreadyServing = await fetch(origin).then(
     () => true,
     () => false,
   );
   if (alreadyServing) throw new Error(`${origin} is already in use: stop that server first, or pass --port`);
+  const root = scratch.length ? fs.mkdtempSync(path.join(os.tmpdir(), "next-scratch-")) : undefined;
+  const scratchEnv = {};
+  for (const name of scratch) {
+    scratchEnv[name] = path.join(root, name.toLowerCase());
+    fs.mkdirSync(scratchEnv[name]);
+  }
   const next = ["next", "start", "-H", "127.0.0.1", "-p", String(port)];
   const command = owner
     ? ["tsx", "--conditions=react-server", "scripts/db-owner.ts", "--", "npx", ...next]
     : next;
   const child = spawn("npx", command, {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...scratchEnv, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -51,12 +61,19 @@ export async function startNext({ port, env = {}, owner = false }) {
     origin,
     // The server runs detached: its processes form a group named by the first one's pid.
     processGroup: child.pid,
-    stop() {
+    async stop() {
+      const exited =
+        child.exitCode !== null || child.signalCode !== null
+          ? Promise.resolve()
+          : new Promise((resolve) => child.once("exit", resolve));
       try {
         process.kill(-child.pid, "SIGTERM");
       } catch {
         // already gone
       }
+      // The store's owner flushes on SIGTERM: remove its directory only once it is done.
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (root) fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }
