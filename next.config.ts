@@ -1,6 +1,6 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
-import { openerIsolatedPaths, openerIsolationHeaders, securityHeaders } from "./lib/config/security-headers";
+import { headerRules } from "./lib/config/security-headers";
 
 const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "md", "mdx"],
@@ -16,15 +16,7 @@ const nextConfig: NextConfig = {
     },
   },
   async headers() {
-    return [
-      {
-        source: "/(.*)",
-        headers: securityHeaders({
-          production: process.env.NODE_ENV === "production",
-        }),
-      },
-      ...openerIsolatedPaths.map((source) => ({ source, headers: openerIsolationHeaders })),
-    ];
+    return headerRules({ production: process.env.NODE_ENV === "production" });
   },
 };
 

@@ -1,4 +1,5 @@
 type Header = { key: string; value: string };
+type HeaderRule = { source: string; headers: Header[] };
 
 /**
  * script-src keeps 'unsafe-inline', the price of static pages (docs/security.md explains why);
@@ -25,16 +26,6 @@ export function contentSecurityPolicy({ development }: { development: boolean })
     .join("; ");
 }
 
-/**
- * Cross-Origin-Opener-Policy only on pages that show one person's own state. It makes Chrome
- * move the page into a new browsing context group, which on a navigation from another page
- * means a fresh renderer process: on the public pages, which are the same for everyone, it
- * protected nothing and cost most of their blocking time (docs/performance.md, docs/security.md).
- */
-export const openerIsolatedPaths = ["/newsletter/confirm"];
-
-export const openerIsolationHeaders: Header[] = [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }];
-
 export function securityHeaders({ production }: { production: boolean }): Header[] {
   const headers: Header[] = [
     {
@@ -56,4 +47,19 @@ export function securityHeaders({ production }: { production: boolean }): Header
     });
   }
   return headers;
+}
+
+/** The rules for `headers()` in next.config.ts: which headers go with which paths. */
+export function headerRules({ production }: { production: boolean }): HeaderRule[] {
+  return [
+    { source: "/(.*)", headers: securityHeaders({ production }) },
+    // Cross-Origin-Opener-Policy only on the page that shows one person's own state. It makes
+    // Chrome move the page into a new browsing context group, which on a navigation from another
+    // page means a fresh renderer process: on the public pages, the same for everyone, it
+    // protected nothing and cost most of their blocking time (docs/performance.md, docs/security.md).
+    {
+      source: "/newsletter/confirm",
+      headers: [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }],
+    },
+  ];
 }
