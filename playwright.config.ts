@@ -84,7 +84,7 @@ export default defineConfig({
     },
     {
       // As `npm start` runs it: the owner of the embedded store around `next start`.
-      command: `npx tsx --conditions=react-server scripts/db-owner.ts -- npx next start -H 127.0.0.1 -p ${PORT}`,
+      command: `npx tsx --conditions=react-server scripts/start.ts -- npx next start -H 127.0.0.1 -p ${PORT}`,
       url: baseURL,
       reuseExistingServer: false,
       // The first open of a new store (initdb) takes several seconds on a busy machine.

@@ -87,7 +87,7 @@ export const test = base.extend<{ clientIp: string }>({
     await fakeResend.reset();
     freshInquiry();
     if (javaScriptEnabled) {
-      // Pages hydrate on the reader's first interaction (scripts/defer-hydration.mjs). Tests of
+      // Pages hydrate on the reader's first interaction (scripts/build/post-build.mjs). Tests of
       // what the hydrated forms do start once they are hydrated, after a first keystroke.
       const goto = page.goto.bind(page);
       page.goto = async (...args) => {

@@ -8,8 +8,8 @@ import {
   listedDeferredChunks,
   manifestChunks,
   scriptSources,
-} from "@/scripts/lib/check-deferral.mjs";
-import { deferHydration } from "@/scripts/lib/defer-hydration.mjs";
+} from "@/scripts/build/check-deferral.mjs";
+import { deferHydration } from "@/scripts/build/defer-hydration.mjs";
 
 // A build output as Next 16 (Turbopack) writes it, trimmed to the files the check reads.
 let nextDir = "";

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { mainThreadCpuMs, processGroupCpuMs } from "@/scripts/lib/cpu-time.mjs";
+import { mainThreadCpuMs, processGroupCpuMs } from "@/scripts/perf/cpu-time.mjs";
 
 const navigation = {
   name: "navigationStart",

@@ -10,8 +10,8 @@ import {
   INTERACTION_EVENTS,
   isDeferred,
   withCompileHint,
-} from "@/scripts/lib/defer-hydration.mjs";
-import { hasInlineFlightData } from "@/scripts/lib/check-deferral.mjs";
+} from "@/scripts/build/defer-hydration.mjs";
+import { hasInlineFlightData } from "@/scripts/build/check-deferral.mjs";
 
 // The shape `next build` prerenders (Next 16, Turbopack), trimmed.
 const page = [

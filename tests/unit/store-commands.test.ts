@@ -27,7 +27,7 @@ describe("the coach's commands while the site's owner holds DATA_DIR", () => {
     delete env.DATABASE_URL;
     delete env.RESEND_API_KEY;
     const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-    return run(tsx, ["--conditions=react-server", `scripts/${script}.ts`, ...args], { env }).then(
+    return run(tsx, ["--conditions=react-server", `scripts/cli/${script}.ts`, ...args], { env }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string; stderr: string }) => ({
         code: error.code,

@@ -16,9 +16,9 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { mainThreadCpuMs, processGroupCpuMs } from "./lib/cpu-time.mjs";
-import { deferredChunks, deferredSources, isFlightData } from "./lib/defer-hydration.mjs";
-import { chromiumPath, ensureBuild, percentile, startNext, startNotFoundAs200Proxy } from "./lib/serve.mjs";
+import { mainThreadCpuMs, processGroupCpuMs } from "./cpu-time.mjs";
+import { deferredChunks, deferredSources, isFlightData } from "../build/defer-hydration.mjs";
+import { chromiumPath, ensureBuild, percentile, startNext, startNotFoundAs200Proxy } from "./serve.mjs";
 
 const { values: options } = parseArgs({
   options: {
@@ -32,7 +32,7 @@ const check = options.check;
 // The gate takes 3 runs a page (and up to 3 more while the best TBT is over): with ten pages,
 // 5 runs would push CI past its 20 minutes. `npm run bench` keeps 5 for the figures people read.
 const runs = Number(options.runs ?? (check ? 3 : 5));
-const budgets = JSON.parse(fs.readFileSync("scripts/budgets.json", "utf8"));
+const budgets = JSON.parse(fs.readFileSync("scripts/perf/budgets.json", "utf8"));
 const NOT_FOUND_PATH = "/this-page-does-not-exist";
 // React renders action="" on Server Action forms (progressive enhancement); the Nu checker
 // flags it. This exact message is filtered, nothing broader.
@@ -85,7 +85,7 @@ const flightGzipBytes = (html) => gzipBytes(deferredSources(html).filter(isFligh
 
 async function clientJsGzipBytes(html) {
   // Modern browsers skip noModule scripts (Next's polyfills), so they are not counted. The
-  // framework's chunks are loaded on the first interaction (scripts/defer-hydration.mjs).
+  // framework's chunks are loaded on the first interaction (scripts/build/post-build.mjs).
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
     .map((match) => match[1])
     .filter((attributes) => !/\snomodule\b/i.test(attributes))
@@ -407,7 +407,7 @@ if (check && report.links.broken.length > budgets.gate.brokenLinks) {
 }
 const which = check ? "CI gate" : "strict budgets (medians)";
 if (problems.length) {
-  console.error(`\n${which} missed (scripts/budgets.json):\n  - ${problems.join("\n  - ")}`);
+  console.error(`\n${which} missed (scripts/perf/budgets.json):\n  - ${problems.join("\n  - ")}`);
   if (check) process.exitCode = 1;
 } else {
   console.log(`\n${which}: all met.`);

@@ -7,8 +7,8 @@
 //   npm run bench:inquiry -- [--sequential 50] [--concurrent 100] [--concurrency 10] [--resend-latency 0]
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { createFakeResend } from "../tests/fixtures/fake-resend-server.mjs";
-import { ensureBuild, percentile, startNext } from "./lib/serve.mjs";
+import { createFakeResend } from "../../tests/fixtures/fake-resend-server.mjs";
+import { ensureBuild, percentile, startNext } from "./serve.mjs";
 
 const { values: options } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 import { openStore } from "@/lib/db/open-store";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run db:migrate
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { restoreData } from "@/lib/db/backup";
 import { openStore } from "@/lib/db/open-store";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run db:restore -- FILE
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { dumpData } from "@/lib/db/backup";
 import { openStore } from "@/lib/db/open-store";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run db:backup [-- --out FILE] [-- --data-only]
 

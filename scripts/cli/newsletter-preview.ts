@@ -4,7 +4,7 @@ import { readIssueSource } from "@/lib/content/loader";
 import { serverEnv } from "@/lib/config/env";
 import { renderIssueEmail } from "@/lib/newsletter/issue-email";
 import { sendableIssue, SendRefusedError } from "@/lib/newsletter/send-issue";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run newsletter:preview -- <slug> [--out <file>]
 

@@ -1,7 +1,7 @@
 import { openStore } from "@/lib/db/open-store";
 import { EMAIL_MAX_LENGTH } from "@/lib/forms/email-field";
 import { exportPersonalData } from "@/lib/privacy/personal-data";
-import { runScript, wantsHelp } from "./lib/cli";
+import { runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run data:export -- <address>
 

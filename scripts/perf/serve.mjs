@@ -49,7 +49,7 @@ export async function startNext({ port, env = {}, owner = false, scratch = [] })
   }
   const next = ["next", "start", "-H", "127.0.0.1", "-p", String(port)];
   const command = owner
-    ? ["tsx", "--conditions=react-server", "scripts/db-owner.ts", "--", "npx", ...next]
+    ? ["tsx", "--conditions=react-server", "scripts/start.ts", "--", "npx", ...next]
     : next;
   const child = spawn("npx", command, {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...scratchEnv, ...env },

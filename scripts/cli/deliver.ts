@@ -1,7 +1,7 @@
 import { openStore } from "@/lib/db/open-store";
 import { runDeliveryPass } from "@/lib/inquiry/delivery";
 import { deliveryRuntime } from "@/lib/inquiry/runtime";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run deliver
 

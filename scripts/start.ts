@@ -3,9 +3,9 @@ import { constants } from "node:os";
 import { parseDatabaseEnv, StoreError } from "@/lib/db/env";
 import { openStore } from "@/lib/db/open-store";
 import { findLiveOwner } from "@/lib/db/owner-lock";
-import { runScript, wantsHelp } from "./lib/cli";
+import { runScript, wantsHelp } from "./cli/run";
 
-const help = `Usage: tsx scripts/db-owner.ts -- <command> [args...]
+const help = `Usage: tsx scripts/start.ts -- <command> [args...]
 
 Opens the store, applies migrations, then runs <command> with DATABASE_URL set, and stops when
 it stops (signals are passed on). \`npm start\` is this around \`next start\`.

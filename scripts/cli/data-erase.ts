@@ -2,7 +2,7 @@ import { openStore } from "@/lib/db/open-store";
 import { EMAIL_MAX_LENGTH } from "@/lib/forms/email-field";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 import { erasePersonalData } from "@/lib/privacy/personal-data";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run data:erase -- <address>
 

@@ -12,7 +12,7 @@ import {
   sendIssueBroadcast,
   sendTestCopy,
 } from "@/lib/newsletter/send-issue";
-import { formatFields, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run newsletter:send -- <slug> [--send [--yes]] [--test <address>]
 

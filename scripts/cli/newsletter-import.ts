@@ -4,7 +4,7 @@ import { openStore } from "@/lib/db/open-store";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 import { syncPendingContacts } from "@/lib/newsletter/contact-sync";
 import { ImportFileError, importSubscribers, parseSubscriberCsv } from "@/lib/newsletter/import-list";
-import { formatFields, formatTable, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, formatTable, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run newsletter:import -- <file.csv> [--dry-run]
 

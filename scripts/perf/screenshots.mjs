@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { chromiumPath, ensureBuild, startNext } from "./lib/serve.mjs";
+import { chromiumPath, ensureBuild, startNext } from "./serve.mjs";
 
 const widths = [375, 768, 1440];
 const schemes = ["light", "dark"];

@@ -3,7 +3,7 @@ import type { InquiryRow } from "@/lib/db/schema";
 import { deliverInquiry } from "@/lib/inquiry/delivery";
 import { deliveryRuntime } from "@/lib/inquiry/runtime";
 import { findInquiry, forceRetry, listRecentInquiries, releaseHeld } from "@/lib/inquiry/store";
-import { formatFields, formatTable, runScript, wantsHelp } from "./lib/cli";
+import { formatFields, formatTable, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run inquiries [-- <command>]
 

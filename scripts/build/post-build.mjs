@@ -10,14 +10,14 @@ import {
   hasInlineFlightData,
   listedDeferredChunks,
   manifestChunks,
-} from "./lib/check-deferral.mjs";
+} from "./check-deferral.mjs";
 import {
   chunkFile,
   deferHydration,
   deferredChunks,
   isDeferred,
   withCompileHint,
-} from "./lib/defer-hydration.mjs";
+} from "./defer-hydration.mjs";
 
 const fail = (message) => {
   console.error(`defer-hydration: ${message}`);
