@@ -8,7 +8,7 @@ import { FormShell } from "@/components/form-shell";
 import { TextField } from "@/components/text-field";
 import { inquiryFields, inquiryLimits, inquiryRoles } from "@/lib/inquiry/fields";
 
-const loadShape = () => import("@/lib/inquiry/schema").then((module) => module.inquirySchema.shape);
+const loadShape = () => import("@/lib/inquiry/validation").then((module) => module.inquirySchema.shape);
 
 export function InquiryForm() {
   const requiredNote = useId();

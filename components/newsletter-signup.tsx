@@ -19,7 +19,7 @@ const sources: Record<Variant, SignupSource> = {
   retry: "confirm-page",
 };
 
-const loadShape = () => import("@/lib/newsletter/schema").then((module) => module.newsletterSchema.shape);
+const loadShape = () => import("@/lib/newsletter/validation").then((module) => module.newsletterSchema.shape);
 
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
 export function NewsletterSignup({

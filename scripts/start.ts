@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { parseDatabaseEnv, StoreError } from "@/lib/db/env";
+import { databaseEnv } from "@/lib/config/env";
+import { StoreError } from "@/lib/db/store-error";
 import { openStore } from "@/lib/db/open-store";
 import { findLiveOwner } from "@/lib/db/owner-lock";
 import { runScript, wantsHelp } from "./cli/run";
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
     return command.length === 0 && !wantsHelp(process.argv) ? 2 : 0;
   }
 
-  const settings = parseDatabaseEnv(process.env);
+  const settings = databaseEnv();
   if (settings.kind === "embedded") {
     const live = await findLiveOwner(settings.dataDir, 0);
     if (live) {

@@ -1,6 +1,6 @@
 import { contentSlugs } from "@/lib/content/loader";
 import { siteConfig } from "@/lib/config/site-config";
-import { pageOgImage } from "@/lib/content/page-og-image";
+import { pageOgImage } from "@/components/page-og-image";
 
 export const alt = siteConfig.tagline;
 export const size = { width: 1200, height: 630 };

@@ -1,5 +1,5 @@
 import { siteConfig } from "@/lib/config/site-config";
-import { pageOgImage } from "@/lib/content/page-og-image";
+import { pageOgImage } from "@/components/page-og-image";
 
 export const alt = siteConfig.tagline;
 export const size = { width: 1200, height: 630 };

@@ -1,6 +1,6 @@
 import { Heading, Section, Text } from "@react-email/components";
 import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
-import type { Inquiry } from "@/lib/inquiry/schema";
+import type { Inquiry } from "@/lib/inquiry/validation";
 
 const label = {
   fontSize: "12px",

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { isDevelopment } from "@/lib/config/env";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
@@ -94,7 +95,7 @@ let cache: FaqEntry[] | undefined;
 /** The FAQ, validated; read once outside development. */
 export function faqEntries(): FaqEntry[] {
   const read = () => parseFaq(fs.readFileSync(path.join(process.cwd(), FAQ_FILE), "utf8"), FAQ_FILE);
-  if (process.env.NODE_ENV === "development") return read();
+  if (isDevelopment()) return read();
   cache ??= read();
   return cache;
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { isDevelopment } from "@/lib/config/env";
 import type { ComponentType } from "react";
 import { VFile } from "vfile";
 import { matter } from "vfile-matter";
@@ -67,7 +68,7 @@ let cache: Page[] | undefined;
 
 /** Every page, validated. Cached outside development so the build reads each file once. */
 export function allPages(): Page[] {
-  if (process.env.NODE_ENV === "development") return readPages();
+  if (isDevelopment()) return readPages();
   cache ??= readPages();
   return cache;
 }
@@ -148,7 +149,7 @@ let issueCache: Issue[] | undefined;
 /** The issues readers see (no drafts), newest first; `dir` is for tests. */
 export function publishedIssues(dir?: string): Issue[] {
   if (dir !== undefined) return readIssues(dir).filter((issue) => !issue.draft);
-  if (process.env.NODE_ENV === "development") return readIssues().filter((issue) => !issue.draft);
+  if (isDevelopment()) return readIssues().filter((issue) => !issue.draft);
   issueCache ??= readIssues().filter((issue) => !issue.draft);
   return issueCache;
 }

@@ -3,7 +3,7 @@ import { readFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { StoreError } from "@/lib/db/env";
+import { StoreError } from "@/lib/db/store-error";
 import {
   embeddedUrl,
   isLockLive,

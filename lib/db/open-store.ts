@@ -1,5 +1,6 @@
 import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
-import { parseDatabaseEnv, StoreError, type DatabaseSettings } from "@/lib/db/env";
+import { databaseEnv, parseDatabaseEnv, type DatabaseSettings } from "@/lib/config/env";
+import { StoreError } from "@/lib/db/store-error";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { embeddedUrl, findLiveOwner } from "@/lib/db/owner-lock";
 import type { EmbeddedOwner } from "@/lib/db/embedded-owner";
@@ -65,7 +66,7 @@ export type OpenStoreOptions = {
  * Everything talks `pg` either way. Fails with one StoreError naming the variable to fix.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  const settings = parseDatabaseEnv(options.env ?? process.env);
+  const settings = options.env ? parseDatabaseEnv(options.env) : databaseEnv();
   const { migrate = true, becomeOwner = true, poolSize } = options;
 
   if (settings.kind === "server") {

@@ -1,16 +1,15 @@
 import "server-only";
 import { connectDatabase, type DatabaseConnection, type Db } from "@/lib/db/client";
-import { parseDatabaseEnv, StoreError } from "@/lib/db/env";
+import { databaseEnv } from "@/lib/config/env";
+import { StoreError } from "@/lib/db/store-error";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { embeddedUrl, findLiveOwner } from "@/lib/db/owner-lock";
 
 let connection: Promise<DatabaseConnection> | undefined;
 
 async function connect(): Promise<DatabaseConnection> {
-  const settings = parseDatabaseEnv(process.env);
-  // Set to 1 by the embedded store's owner (`npm start`): its socket serves one session.
-  const poolSize = Number(process.env.DATABASE_POOL_SIZE) || undefined;
-  if (settings.kind === "server") return connectDatabase(settings.url, { max: poolSize });
+  const settings = databaseEnv();
+  if (settings.kind === "server") return connectDatabase(settings.url, { max: settings.poolSize });
   // `npm start` sets DATABASE_URL to its owner's port; this is `next dev` beside a running owner.
   const live = await findLiveOwner(settings.dataDir, 0);
   if (live?.port == null) {

@@ -1,15 +1,5 @@
 import ipaddr from "ipaddr.js";
-
-/**
- * Which proxy in front of the site to believe about the client's address (TRUST_PROXY):
- * - `{ hops: n }`: the n-th `X-Forwarded-For` entry from the end, as appended by the n proxies
- *   in front of `next start` (one reverse proxy: 1). Earlier entries come from the client.
- * - `vercel`: Vercel's own header, which its edge overwrites.
- * - `x-real-ip`: a proxy that sets `X-Real-IP` and drops the client's.
- * - `none`: no proxy to trust; every request shares one conservative bucket.
- * A header the setting does not name is never read.
- */
-export type TrustProxy = { hops: number } | "vercel" | "x-real-ip" | "none";
+import type { TrustProxy } from "@/lib/config/env";
 
 /** The bucket of requests whose address cannot be trusted or read: they count together. */
 export const SHARED_BUCKET = "shared";

@@ -1,7 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { serverEnv } from "@/lib/config/env";
-import { parseDatabaseEnv } from "@/lib/db/env";
+import { databaseEnv, limitsEnv } from "@/lib/config/env";
 import { siteDatabase } from "@/lib/db/site";
 import { clientAddress } from "@/lib/forms/client-address";
 import { emailCaps, type EmailCaps } from "@/lib/forms/email-caps";
@@ -17,14 +16,14 @@ let configured: { rateLimiter: RateLimiter; emailCaps: EmailCaps } | undefined;
  * counted there, shared by every instance; without one, in this process's memory.
  */
 function limiter(options: { max: number; windowSeconds: number }): RateLimiter {
-  return parseDatabaseEnv(process.env).kind === "server"
+  return databaseEnv().kind === "server"
     ? databaseRateLimiter(siteDatabase, options)
     : memoryRateLimiter(options);
 }
 
 /** The services a form's action runs with on the server: the configured ones, one per process. */
 export async function formServices(): Promise<FormServices> {
-  const env = serverEnv();
+  const env = limitsEnv();
   configured ??= { rateLimiter: limiter(env.rateLimit), emailCaps: emailCaps(limiter, env.emailCaps) };
   return {
     mailer: configuredMailer(),

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { digests, type InquiryRow, type StoredEmail } from "@/lib/db/schema";
-import { describeError, sendWithTimeout, type DeliveryMailer } from "@/lib/inquiry/mailer";
+import { describeError, sendWithTimeout, type DeliveryMailer } from "@/lib/mail/send";
+import { timing } from "@/lib/mail/timing";
 import { listRecentInquiries } from "@/lib/inquiry/store";
 
 export type DigestSettings = {
@@ -60,7 +61,7 @@ export async function sendDailyDigest(
   db: Db,
   mailer: DeliveryMailer,
   settings: DigestSettings,
-  { now = new Date(), timeoutMs = 10_000 }: { now?: Date; timeoutMs?: number } = {},
+  { now = new Date(), timeoutMs = timing.callInPassMs }: { now?: Date; timeoutMs?: number } = {},
 ): Promise<DigestResult> {
   const since = new Date(now.getTime() - (settings.lookbackDays ?? 7) * 24 * 60 * 60_000);
   const rows = await listRecentInquiries(db, { statuses: ["held", "failed"], since, limit: 200 });

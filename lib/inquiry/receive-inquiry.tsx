@@ -5,17 +5,13 @@ import { siteConfig } from "@/lib/config/site-config";
 import type { Db } from "@/lib/db/client";
 import type { InquiryStatus, StoredEmail } from "@/lib/db/schema";
 import { deliverInquiry } from "@/lib/inquiry/delivery";
-import type { DeliveryMailer } from "@/lib/inquiry/mailer";
-import type { Inquiry } from "@/lib/inquiry/schema";
+import type { Inquiry } from "@/lib/inquiry/validation";
 import { storeInquiry } from "@/lib/inquiry/store";
 import { normaliseEmail } from "@/lib/forms/email-field";
 import type { EmailCaps } from "@/lib/forms/email-caps";
 import { renderEmail } from "@/lib/mail/render-email";
-
-/** At most this much of the person's time goes to the first delivery attempt. */
-export const answerDeadlineMs = 10_000;
-/** Each call to the mail service within it (the transport's own retries happen inside). */
-const perCallTimeoutMs = 8_000;
+import type { DeliveryMailer } from "@/lib/mail/send";
+import { timing } from "@/lib/mail/timing";
 
 export function inquirySubject(inquiry: Inquiry): string {
   return `Intro call inquiry from ${inquiry.name}`;
@@ -115,11 +111,11 @@ export async function receiveInquiry(
   };
   if (row.status === "held" || row.status === "delivered") return stored;
 
-  const deadlineMs = (options.deadlineMs ?? answerDeadlineMs) - (Date.now() - started);
+  const deadlineMs = (options.deadlineMs ?? timing.answerMs) - (Date.now() - started);
   try {
     const outcome = await deliverInquiry(db, mailer, row.id, {
-      deadlineMs: Math.max(1_000, deadlineMs),
-      perCallTimeoutMs,
+      deadlineMs: Math.max(timing.minimumSendMs, deadlineMs),
+      perCallTimeoutMs: timing.callWhileWaitingMs,
     });
     return { ...stored, ...outcome };
   } catch (error) {

@@ -1,13 +1,13 @@
 import "server-only";
 import { prefilledBookingUrl, type Invitee } from "@/lib/booking/booking-link";
-import { serverEnv } from "@/lib/config/env";
+import { mailEnv, siteEnv } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
 import { formDatabase } from "@/lib/forms/form-database";
 import type { FormState, NextStep } from "@/lib/forms/form-state";
 import { fromSchema, ServiceUnavailableError, type FormSubmission } from "@/lib/forms/submit-form";
 import { inquiryFields, type InquiryField } from "@/lib/inquiry/fields";
 import { receiveInquiry, type Received } from "@/lib/inquiry/receive-inquiry";
-import { inquirySchema, type Inquiry } from "@/lib/inquiry/schema";
+import { inquirySchema, type Inquiry } from "@/lib/inquiry/validation";
 
 export type InquiryState = FormState<InquiryField>;
 
@@ -39,7 +39,7 @@ export const inquirySubmission: FormSubmission<InquiryField, Inquiry> = {
   fields: inquiryFields,
   botAnswer: ({ name = "", email = "" }) => ({
     message: thanks(true),
-    next: bookingStep(serverEnv().bookingUrl, { name, email }),
+    next: bookingStep(siteEnv().bookingUrl, { name, email }),
   }),
   keepsTooFast: true,
   parse: (values) => fromSchema(inquirySchema.safeParse(values)),
@@ -47,8 +47,8 @@ export const inquirySubmission: FormSubmission<InquiryField, Inquiry> = {
   rateLimitedMessage: (wait) =>
     `Your message was not sent: this network has sent several messages in a short time. Please try again in ${wait}, or email ${siteConfig.contact.email}.`,
   async act(inquiry, { mailer, emailCaps }, { suspected }) {
-    const { mail, bookingUrl } = serverEnv();
-    const { from, to } = mail;
+    const { from, to } = mailEnv().mail;
+    const { bookingUrl } = siteEnv();
     const db = await formDatabase();
     const received = await receiveInquiry(db, mailer, inquiry, {
       from,

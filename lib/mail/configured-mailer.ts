@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { serverEnv } from "@/lib/config/env";
+import { mailEnv } from "@/lib/config/env";
 import type { Broadcaster, Mailer } from "@/lib/mail/mailer";
 import { outboxBroadcaster, outboxMailer } from "@/lib/mail/outbox-transport";
 import { resendBroadcaster, resendMailer } from "@/lib/mail/resend-transport";
@@ -11,7 +11,7 @@ let instance: Mailer | undefined;
 /** The transport the environment chose: Resend with RESEND_API_KEY, the local outbox without. */
 export function configuredMailer(): Mailer {
   if (instance) return instance;
-  const { mail } = serverEnv();
+  const { mail } = mailEnv();
   instance =
     mail.transport === "resend"
       ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId })
@@ -21,7 +21,7 @@ export function configuredMailer(): Mailer {
 
 /** Newsletter broadcasts through the same choice: Resend's segment, or the outbox. */
 export function configuredBroadcaster(): Broadcaster {
-  const { mail } = serverEnv();
+  const { mail } = mailEnv();
   return mail.transport === "resend"
     ? resendBroadcaster({ apiKey: mail.apiKey, segmentId: mail.segmentId })
     : outboxBroadcaster(mail.outboxDir, mail.segmentId);
@@ -32,7 +32,7 @@ export function configuredBroadcaster(): Broadcaster {
  * spend quota), or the outbox folder can be written.
  */
 export async function mailTransportIsReady(): Promise<boolean> {
-  const { mail } = serverEnv();
+  const { mail } = mailEnv();
   if (mail.transport === "resend") return true;
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), mail.outboxDir);
   try {

@@ -10,6 +10,7 @@ import type {
   OutgoingEmail,
 } from "@/lib/mail/mailer";
 import { broadcastLeftDraft, MailError } from "@/lib/mail/mailer";
+import { resendTiming } from "@/lib/mail/timing";
 
 type ResendError = { name: string; message: string; statusCode: number | null };
 
@@ -26,9 +27,9 @@ export type RetryPolicy = {
 export const defaultRetryPolicy: RetryPolicy = {
   retries: 3,
   minTimeout: 300,
-  maxTimeout: 2000,
-  maxRetryTime: 8000,
-  callTimeoutMs: 5000,
+  maxTimeout: resendTiming.waiting.longestPauseMs,
+  maxRetryTime: resendTiming.waiting.retriesWithinMs,
+  callTimeoutMs: resendTiming.waiting.callMs,
 };
 
 // Rate limits, server errors and failed connections (statusCode null) may pass on their own; so
@@ -161,10 +162,14 @@ const onceOnly: RetryPolicy = {
   retries: 0,
   minTimeout: 0,
   maxTimeout: 0,
-  maxRetryTime: 60_000,
-  callTimeoutMs: 30_000,
+  maxRetryTime: resendTiming.once.retriesWithinMs,
+  callTimeoutMs: resendTiming.once.callMs,
 };
-const patient: RetryPolicy = { ...defaultRetryPolicy, maxRetryTime: 30_000, callTimeoutMs: 15_000 };
+const patient: RetryPolicy = {
+  ...defaultRetryPolicy,
+  maxRetryTime: resendTiming.patient.retriesWithinMs,
+  callTimeoutMs: resendTiming.patient.callMs,
+};
 
 export function resendBroadcaster(options: {
   apiKey: string;

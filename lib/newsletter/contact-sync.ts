@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { consents, subscribers, type SubscriberRow } from "@/lib/db/schema";
-import { describeError } from "@/lib/inquiry/mailer";
-import { retrySchedule } from "@/lib/inquiry/store";
+import { retryDelay } from "@/lib/mail/backoff";
 import type { Mailer } from "@/lib/mail/mailer";
 import { MailError } from "@/lib/mail/mailer";
+import { describeError } from "@/lib/mail/send";
 
 /** After this many failed attempts a contact is marked failed and left for a person to look at. */
 const maxSyncAttempts = 12;
@@ -51,7 +51,7 @@ export async function syncContact(
   } catch (error) {
     const attempts = subscriber.contactSyncAttempts + 1;
     const gaveUp = (error instanceof MailError && !error.retryable) || attempts >= maxSyncAttempts;
-    const wait = retrySchedule[Math.min(attempts - 1, retrySchedule.length - 1)]!;
+    const wait = retryDelay(attempts);
     await db
       .update(subscribers)
       .set({

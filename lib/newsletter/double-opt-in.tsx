@@ -1,28 +1,25 @@
 import "server-only";
 import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
-import { serverEnv } from "@/lib/config/env";
+import { mailEnv, siteUrl } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
 import type { Db } from "@/lib/db/client";
 import type { EmailCaps } from "@/lib/forms/email-caps";
-import { describeError, sendWithTimeout } from "@/lib/inquiry/mailer";
 import { MailError, type Mailer } from "@/lib/mail/mailer";
+import { describeError, sendWithTimeout, withinTime } from "@/lib/mail/send";
+import { timing } from "@/lib/mail/timing";
 import { renderEmail } from "@/lib/mail/render-email";
 import { syncContact } from "@/lib/newsletter/contact-sync";
-import type { NewsletterSignup } from "@/lib/newsletter/schema";
+import type { NewsletterSignup } from "@/lib/newsletter/validation";
 import {
   confirmLink,
   createSignup,
   deleteSignup,
+  getSubscriber,
   isSubscribed,
   type LinkState,
 } from "@/lib/newsletter/store";
-import { subscribers } from "@/lib/db/schema";
-import { eq } from "drizzle-orm";
 
 export const CONFIRM_PATH = "/newsletter/confirm";
-
-/** Within the few seconds a person waits for the form's answer. */
-const sendTimeoutMs = 8_000;
 
 export type ConfirmationRequest = "sent" | "already-subscribed" | "capped";
 
@@ -53,10 +50,10 @@ export async function requestConfirmation(
     },
     now,
   );
-  const { mail, siteUrl } = serverEnv();
+  const { mail } = mailEnv();
   const body = await renderEmail(
     <NewsletterConfirmationEmail
-      confirmUrl={`${siteUrl}${CONFIRM_PATH}?token=${token}`}
+      confirmUrl={`${siteUrl()}${CONFIRM_PATH}?token=${token}`}
       practiceName={siteConfig.name}
       expiresOn={expiresAt.toUTCString()}
     />,
@@ -72,7 +69,7 @@ export async function requestConfirmation(
         idempotencyKey: `newsletter-confirm-${id}`,
         tags: [{ name: "category", value: "newsletter-confirmation" }],
       },
-      sendTimeoutMs,
+      timing.callWhileWaitingMs,
     );
     return "sent";
   } catch (error) {
@@ -100,11 +97,8 @@ export async function confirmSubscription(
 ): Promise<LinkState> {
   const { outcome, confirmedNow } = await confirmLink(db, token, now);
   if (confirmedNow && outcome.state === "subscribed") {
-    const [subscriber] = await db.select().from(subscribers).where(eq(subscribers.email, outcome.email));
-    await Promise.race([
-      syncContact(db, mailer, subscriber!, now),
-      new Promise((resolve) => setTimeout(resolve, sendTimeoutMs).unref()),
-    ]);
+    const subscriber = await getSubscriber(db, outcome.email);
+    if (subscriber) await withinTime(syncContact(db, mailer, subscriber, now), timing.callWhileWaitingMs);
   }
   return outcome;
 }

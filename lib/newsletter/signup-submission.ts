@@ -5,7 +5,7 @@ import { fromSchema, type FormSubmission } from "@/lib/forms/submit-form";
 import { requestConfirmation } from "@/lib/newsletter/double-opt-in";
 import type { NewsletterField } from "@/lib/newsletter/fields";
 import { newsletterFields } from "@/lib/newsletter/fields";
-import { newsletterSchema, type NewsletterSignup } from "@/lib/newsletter/schema";
+import { newsletterSchema, type NewsletterSignup } from "@/lib/newsletter/validation";
 
 export type NewsletterState = FormState<NewsletterField>;
 

@@ -1,7 +1,13 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { consents, newsletterSignups, subscribers, type SignupRow } from "@/lib/db/schema";
+import {
+  consents,
+  newsletterSignups,
+  subscribers,
+  type SignupRow,
+  type SubscriberRow,
+} from "@/lib/db/schema";
 import { normaliseEmail } from "@/lib/forms/email-field";
 
 const HOUR = 60 * 60 * 1000;
@@ -21,6 +27,14 @@ export async function isSubscribed(db: Db, email: string): Promise<boolean> {
     .from(subscribers)
     .where(eq(subscribers.email, normaliseEmail(email)));
   return row?.status === "confirmed";
+}
+
+export async function getSubscriber(db: Db, email: string): Promise<SubscriberRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(subscribers)
+    .where(eq(subscribers.email, normaliseEmail(email)));
+  return row;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { openStore } from "@/lib/db/open-store";
-import { runDeliveryPass } from "@/lib/inquiry/delivery";
-import { deliveryRuntime } from "@/lib/inquiry/runtime";
+import { runConfiguredPass } from "@/lib/jobs/presets";
 import { formatFields, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run deliver
@@ -17,30 +16,23 @@ async function main(): Promise<number> {
     console.log(help);
     return 0;
   }
-  const { mailer, retentionDays, contacts } = deliveryRuntime();
   const store = await openStore();
   try {
-    const result = await runDeliveryPass(store.db, mailer, {
-      ignoreBackoff: true,
-      retentionDays,
-      contacts,
-      deadlineMs: 10 * 60_000,
-    });
-    const { remaining } = result;
+    const { tasks, remaining } = await runConfiguredPass(store.db, "manual");
+    const inquiries = tasks.inquiries ?? { delivered: [], retrying: [], failed: [] };
+    const receipts = tasks.receipts ?? { delivered: 0, retrying: 0, failed: 0 };
+    const contacts = tasks.contacts ?? { synced: 0, failed: 0 };
     console.log(
       formatFields([
         ["store", store.describe],
-        ["delivered", String(result.delivered.length)],
-        ["will retry", String(result.retrying.length)],
-        ["failed", String(result.failed.length)],
-        [
-          "receipts sent",
-          `${result.receipts.delivered} (${result.receipts.retrying} to retry, ${result.receipts.failed} failed)`,
-        ],
-        ["deleted (retention)", String(result.deleted)],
+        ["delivered", String(inquiries.delivered.length)],
+        ["will retry", String(inquiries.retrying.length)],
+        ["failed", String(inquiries.failed.length)],
+        ["receipts sent", `${receipts.delivered} (${receipts.retrying} to retry, ${receipts.failed} failed)`],
+        ["deleted (retention)", String(tasks.retention?.deleted ?? 0)],
         [
           "newsletter",
-          `${result.newsletter.contactsSynced} contacts written to Resend (${result.newsletter.contactsFailed} failed), ${result.newsletter.signupsDeleted} old signups deleted`,
+          `${contacts.synced} contacts written to Resend (${contacts.failed} failed), ${tasks["old-signups"]?.deleted ?? 0} old signups deleted`,
         ],
         [
           "undelivered now",

@@ -1,8 +1,10 @@
 import { openStore } from "@/lib/db/open-store";
 import type { InquiryRow } from "@/lib/db/schema";
+import { forceRetry, releaseHeld } from "@/lib/inquiry/admin";
 import { deliverInquiry } from "@/lib/inquiry/delivery";
-import { deliveryRuntime } from "@/lib/inquiry/runtime";
-import { findInquiry, forceRetry, listRecentInquiries, releaseHeld } from "@/lib/inquiry/store";
+import { findInquiry, listRecentInquiries } from "@/lib/inquiry/store";
+import { configuredMailer } from "@/lib/mail/configured-mailer";
+import { timing } from "@/lib/mail/timing";
 import { formatFields, formatTable, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run inquiries [-- <command>]
@@ -90,7 +92,9 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    const outcome = await deliverInquiry(store.db, deliveryRuntime().mailer, row.id, { deadlineMs: 30_000 });
+    const outcome = await deliverInquiry(store.db, configuredMailer(), row.id, {
+      deadlineMs: timing.commandSendMs,
+    });
     console.log(
       formatFields([
         ["inquiry", row.id],

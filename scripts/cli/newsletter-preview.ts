@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { readIssueSource } from "@/lib/content/loader";
-import { serverEnv } from "@/lib/config/env";
+import { mailEnv, siteEnv } from "@/lib/config/env";
 import { renderIssueEmail } from "@/lib/newsletter/issue-email";
 import { sendableIssue, SendRefusedError } from "@/lib/newsletter/send-issue";
 import { formatFields, runScript, wantsHelp } from "./run";
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     console.error(help);
     return 2;
   }
-  const env = serverEnv();
+  const env = { ...siteEnv(), ...mailEnv() };
   try {
     const issue = sendableIssue(rest[0]!);
     const email = await renderIssueEmail(issue, readIssueSource(issue), { siteUrl: env.siteUrl });

@@ -1,6 +1,6 @@
 import readline from "node:readline/promises";
 import { readIssueSource } from "@/lib/content/loader";
-import { serverEnv } from "@/lib/config/env";
+import { mailEnv, siteUrl as configuredSiteUrl } from "@/lib/config/env";
 import { openStore } from "@/lib/db/open-store";
 import { configuredBroadcaster, configuredMailer } from "@/lib/mail/configured-mailer";
 import { renderIssueEmail } from "@/lib/newsletter/issue-email";
@@ -72,7 +72,8 @@ async function main(): Promise<number> {
     console.error("error: --send asks for confirmation and this is not a terminal; add --yes to send.");
     return 2;
   }
-  const { siteUrl, mail } = serverEnv();
+  const siteUrl = configuredSiteUrl();
+  const { mail } = mailEnv();
   try {
     const issue = sendableIssue(options.slug);
     const email = await renderIssueEmail(issue, readIssueSource(issue), {

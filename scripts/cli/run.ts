@@ -1,5 +1,5 @@
 import nextEnv from "@next/env";
-import { StoreError } from "@/lib/db/env";
+import { StoreError } from "@/lib/db/store-error";
 
 /**
  * The same .env files `next start` reads (.env.production.local, .env.local, .env.production,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { bookingProviderName, prefilledBookingUrl } from "@/lib/booking/booking-link";
 import { EnvError, parseServerEnv } from "@/lib/config/env";
 import { renderInquiryEmails } from "@/lib/inquiry/receive-inquiry";
-import { inquirySchema } from "@/lib/inquiry/schema";
+import { inquirySchema } from "@/lib/inquiry/validation";
 import { bookingStep } from "@/lib/inquiry/submission";
 import { thrownMessage } from "./support/thrown-message";
 

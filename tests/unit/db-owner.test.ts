@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { StoreError } from "@/lib/db/env";
+import { StoreError } from "@/lib/db/store-error";
 import { openStore } from "@/lib/db/open-store";
 import { lockFilePath, readOwnerLock } from "@/lib/db/owner-lock";
 

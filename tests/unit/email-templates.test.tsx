@@ -4,7 +4,7 @@ import { InquiryEmail } from "@/components/emails/inquiry-email";
 import { NewsletterConfirmationEmail } from "@/components/emails/newsletter-confirmation-email";
 import { renderEmail } from "@/lib/mail/render-email";
 import { normaliseInquiry, inquirySubject } from "@/lib/inquiry/receive-inquiry";
-import { inquirySchema } from "@/lib/inquiry/schema";
+import { inquirySchema } from "@/lib/inquiry/validation";
 
 const hostile = inquirySchema.parse({
   name: 'Eve "<b>" O\'Hara',

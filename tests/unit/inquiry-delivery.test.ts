@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { deliverInquiry, runDeliveryPass } from "@/lib/inquiry/delivery";
-import { claimInquiry, getInquiry, markDelivered, storeInquiry } from "@/lib/inquiry/store";
-import { startDeliveryTimer } from "@/lib/inquiry/worker";
+import { deliverInquiry } from "@/lib/inquiry/delivery";
+import { claimInquiry, markDelivered } from "@/lib/inquiry/queue";
+import { getInquiry, storeInquiry } from "@/lib/inquiry/store";
+import { runMaintenancePass } from "@/lib/jobs/maintenance";
+import { startMaintenanceTimer } from "@/lib/jobs/timer";
 import { at, fakeMailer, hours, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -49,8 +51,8 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     expect((await getInquiry(db, inquiry.id))!.lastError).toContain("SendTimeoutError");
 
     state.behaviour = "deliver";
-    const result = await runDeliveryPass(db, mailer, { ignoreBackoff: true });
-    expect(result.delivered).toEqual([inquiry.id]);
+    const result = await runMaintenancePass(db, mailer, { ignoreBackoff: true });
+    expect(result.tasks.inquiries?.delivered).toEqual([inquiry.id]);
     expect(result.remaining).toEqual({ received: 0, retrying: 0, failed: 0 });
     expect(sentKeys()).toEqual([inquiry.idempotencyKey, `${inquiry.idempotencyKey}-receipt`]);
   });
@@ -59,7 +61,7 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     const { mailer, state, attempts } = fakeMailer();
     state.behaviour = "fail";
     const { inquiry } = await storeInquiry(db, newInquiry());
-    await runDeliveryPass(db, mailer, { ignoreBackoff: true });
+    await runMaintenancePass(db, mailer, { ignoreBackoff: true });
     expect(attempts.map((email) => email.to)).toEqual(["coach@example.com"]);
     expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "retrying", receiptStatus: null });
   });
@@ -70,12 +72,12 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     for (let index = 0; index < 12; index++) stored.push((await storeInquiry(db, newInquiry())).inquiry);
     const otherWorker = database.connect().db;
     const [first, second] = await Promise.all([
-      runDeliveryPass(db, mailer, { batchSize: 2 }),
-      runDeliveryPass(otherWorker, mailer, { batchSize: 2 }),
+      runMaintenancePass(db, mailer, { batchSize: 2 }),
+      runMaintenancePass(otherWorker, mailer, { batchSize: 2 }),
     ]);
-    expect(first.delivered.length).toBeGreaterThan(0);
-    expect(second.delivered.length).toBeGreaterThan(0);
-    expect(first.delivered.length + second.delivered.length).toBe(12);
+    expect(first.tasks.inquiries?.delivered.length ?? 0).toBeGreaterThan(0);
+    expect(second.tasks.inquiries?.delivered.length ?? 0).toBeGreaterThan(0);
+    expect(first.tasks.inquiries!.delivered.length + second.tasks.inquiries!.delivered.length).toBe(12);
     const keys = sentKeys();
     expect(keys).toHaveLength(24);
     expect(new Set(keys).size).toBe(24);
@@ -91,8 +93,8 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     // The coach's email went out; then the site was down for a day before the receipt.
     await claimInquiry(db, inquiry.id, { now: t0 });
     await markDelivered(db, inquiry.id, { now: t0 });
-    const result = await runDeliveryPass(db, mailer, { clock: () => at(t0, hours(25)) });
-    expect(result.receipts.failed).toBe(1);
+    const result = await runMaintenancePass(db, mailer, { clock: () => at(t0, hours(25)) });
+    expect(result.tasks.receipts?.failed).toBe(1);
     expect(sends).toHaveLength(0);
     expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "delivered", receiptStatus: "failed" });
   });
@@ -100,7 +102,10 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
   it("runs one pass at a time on the same connection", async () => {
     const { mailer } = fakeMailer({ delayMs: 20 });
     await storeInquiry(db, newInquiry());
-    const [first, second] = await Promise.all([runDeliveryPass(db, mailer), runDeliveryPass(db, mailer)]);
+    const [first, second] = await Promise.all([
+      runMaintenancePass(db, mailer),
+      runMaintenancePass(db, mailer),
+    ]);
     expect([first.skipped, second.skipped].sort()).toEqual([false, true]);
   });
 
@@ -108,11 +113,11 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     const { mailer, state } = fakeMailer();
     state.behaviour = "fail";
     for (let index = 0; index < 3; index++) await storeInquiry(db, newInquiry());
-    const down = await runDeliveryPass(db, mailer, { ignoreBackoff: true });
+    const down = await runMaintenancePass(db, mailer, { ignoreBackoff: true });
     expect(down.remaining).toEqual({ received: 0, retrying: 3, failed: 0 });
     state.behaviour = "deliver";
-    const up = await runDeliveryPass(db, mailer, { ignoreBackoff: true });
-    expect(up.delivered).toHaveLength(3);
+    const up = await runMaintenancePass(db, mailer, { ignoreBackoff: true });
+    expect(up.tasks.inquiries?.delivered).toHaveLength(3);
     expect(up.remaining).toEqual({ received: 0, retrying: 0, failed: 0 });
   });
 
@@ -121,34 +126,38 @@ describe.each(backends)("inquiry delivery on %s", (backend) => {
     const { mailer, sends } = fakeMailer();
     const held = await storeInquiry(db, newInquiry({}, "filled in 0.8 s"), { now: t0 });
     const clock = () => t0;
-    expect((await runDeliveryPass(db, mailer, { clock, digest })).digest).toBe("sent");
-    expect((await runDeliveryPass(db, mailer, { clock, digest })).digest).toBe("already-sent");
+    expect((await runMaintenancePass(db, mailer, { clock, digest })).tasks.digest?.digest).toBe("sent");
+    expect((await runMaintenancePass(db, mailer, { clock, digest })).tasks.digest?.digest).toBe(
+      "already-sent",
+    );
     const [email] = sends;
     expect(email).toMatchObject({ to: "coach@example.com", idempotencyKey: "digest-2026-04-01" });
     expect(email!.text).toContain(`npm run inquiries -- release ${held.inquiry.id.slice(0, 8)}`);
 
     const nextDay = () => at(t0, hours(24));
-    expect((await runDeliveryPass(db, mailer, { clock: nextDay, digest })).digest).toBe("sent");
+    expect((await runMaintenancePass(db, mailer, { clock: nextDay, digest })).tasks.digest?.digest).toBe(
+      "sent",
+    );
   });
 
   it("sends no digest when nothing needs the coach", async () => {
     const { mailer, sends } = fakeMailer();
     await storeInquiry(db, newInquiry());
-    expect((await runDeliveryPass(db, mailer, { digest })).digest).toBe("nothing-to-report");
+    expect((await runMaintenancePass(db, mailer, { digest })).tasks.digest?.digest).toBe("nothing-to-report");
     expect(sends.map((email) => email.idempotencyKey)).not.toContainEqual(expect.stringMatching(/^digest-/));
   });
 
   it("deletes expired inquiries during a pass when a retention period is given", async () => {
     const { mailer } = fakeMailer();
     await storeInquiry(db, newInquiry(), { now: new Date(Date.now() - hours(24 * 400)) });
-    const result = await runDeliveryPass(db, mailer, { retentionDays: 365 });
-    expect(result.deleted).toBe(1);
+    const result = await runMaintenancePass(db, mailer, { retentionDays: 365 });
+    expect(result.tasks.retention?.deleted).toBe(1);
   });
 
   it("delivers on a timer without being asked", async () => {
     const { mailer, sentKeys } = fakeMailer();
     const { inquiry } = await storeInquiry(db, newInquiry());
-    const stop = startDeliveryTimer(
+    const stop = startMaintenanceTimer(
       () => Promise.resolve(db),
       () => mailer,
       { intervalMs: 100, deadlineMs: 5_000 },

@@ -8,7 +8,7 @@ import { afterAll, expect, it, vi } from "vitest";
 import { connectDatabase } from "@/lib/db/client";
 import { startEmbeddedOwner } from "@/lib/db/embedded-owner";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { runDeliveryPass } from "@/lib/inquiry/delivery";
+import { runMaintenancePass } from "@/lib/jobs/maintenance";
 import { getInquiry, storeInquiry } from "@/lib/inquiry/store";
 import { fakeMailer, newInquiry } from "./support/inquiry-fixtures";
 
@@ -30,9 +30,9 @@ it("an inquiry stored before a restart is delivered after it, exactly once", asy
   const second = connectDatabase(after.url);
   try {
     const { mailer, sentKeys } = fakeMailer();
-    const pass = await runDeliveryPass(second.db, mailer);
-    expect(pass.delivered).toEqual([inquiry.id]);
-    await runDeliveryPass(second.db, mailer);
+    const pass = await runMaintenancePass(second.db, mailer);
+    expect(pass.tasks.inquiries?.delivered).toEqual([inquiry.id]);
+    await runMaintenancePass(second.db, mailer);
     expect(sentKeys()).toEqual([inquiry.idempotencyKey, `${inquiry.idempotencyKey}-receipt`]);
     expect(await getInquiry(second.db, inquiry.id)).toMatchObject({ status: "delivered" });
   } finally {

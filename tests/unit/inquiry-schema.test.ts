@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { inquiryLimits } from "@/lib/inquiry/fields";
-import { inquirySchema } from "@/lib/inquiry/schema";
+import { inquirySchema } from "@/lib/inquiry/validation";
 
 const valid = {
   name: "Ada Lovelace",

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import {
-  claimDueInquiries,
   deleteExpiredInquiries,
   findInquiry,
-  forceRetry,
   getInquiry,
   listRecentInquiries,
-  nextAttemptAfter,
-  releaseHeld,
   storeInquiry,
 } from "@/lib/inquiry/store";
+import { forceRetry, releaseHeld } from "@/lib/inquiry/admin";
+import { claimDueInquiries } from "@/lib/inquiry/queue";
+import { nextAttemptAfter } from "@/lib/mail/backoff";
 import { dumpData, restoreData } from "@/lib/db/backup";
-import { runDeliveryPass } from "@/lib/inquiry/delivery";
+import { runMaintenancePass } from "@/lib/jobs/maintenance";
 import { at, fakeMailer, hours, minutes, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -85,11 +84,11 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     const { mailer, sends } = fakeMailer();
     const { inquiry } = await storeInquiry(db, newInquiry({}, "filled in 0.8 s"));
     expect(inquiry.status).toBe("held");
-    await runDeliveryPass(db, mailer, { ignoreBackoff: true });
+    await runMaintenancePass(db, mailer, { ignoreBackoff: true });
     expect(sends).toHaveLength(0);
 
     expect(await releaseHeld(db, inquiry.id)).toMatchObject({ status: "received" });
-    await runDeliveryPass(db, mailer);
+    await runMaintenancePass(db, mailer);
     expect(sends.map((email) => email.idempotencyKey)).toEqual([
       inquiry.idempotencyKey,
       `${inquiry.idempotencyKey}-receipt`,
@@ -110,13 +109,13 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     const clock = () => now;
     const waits: number[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await runDeliveryPass(db, mailer, { clock });
+      await runMaintenancePass(db, mailer, { clock });
       const row = (await getInquiry(db, inquiry.id))!;
       expect(row).toMatchObject({ status: "retrying", attempts: attempt });
       waits.push(row.nextAttemptAt!.getTime() - now.getTime());
       // Not due a moment before: nothing is attempted.
       now = at(row.nextAttemptAt!, -1000);
-      await runDeliveryPass(db, mailer, { clock });
+      await runMaintenancePass(db, mailer, { clock });
       expect(attempts).toHaveLength(attempt);
       now = row.nextAttemptAt!;
     }
@@ -124,7 +123,7 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     expect((await getInquiry(db, inquiry.id))!.lastError).toContain("503");
 
     state.behaviour = "deliver";
-    await runDeliveryPass(db, mailer, { clock });
+    await runMaintenancePass(db, mailer, { clock });
     expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "delivered", attempts: 6 });
     expect(new Set(attempts.map((email) => email.idempotencyKey)).size).toBe(2);
   });
@@ -133,8 +132,8 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     const t0 = new Date("2026-03-03T08:00:00Z");
     const { mailer, attempts } = fakeMailer();
     const { inquiry } = await storeInquiry(db, newInquiry(), { now: t0 });
-    const result = await runDeliveryPass(db, mailer, { clock: () => at(t0, hours(23) + minutes(1)) });
-    expect(result.failed).toEqual([inquiry.id]);
+    const result = await runMaintenancePass(db, mailer, { clock: () => at(t0, hours(23) + minutes(1)) });
+    expect(result.tasks.inquiries?.failed).toEqual([inquiry.id]);
     expect(result.remaining).toEqual({ received: 0, retrying: 0, failed: 1 });
     expect(attempts).toHaveLength(0);
     expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "failed" });
@@ -145,7 +144,7 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     const { mailer, state } = fakeMailer();
     state.behaviour = "fail";
     const { inquiry } = await storeInquiry(db, newInquiry(), { now: t0 });
-    await runDeliveryPass(db, mailer, { clock: () => at(t0, hours(23) - minutes(1)) });
+    await runMaintenancePass(db, mailer, { clock: () => at(t0, hours(23) - minutes(1)) });
     expect(await getInquiry(db, inquiry.id)).toMatchObject({ status: "failed", attempts: 1 });
   });
 
@@ -154,13 +153,13 @@ describe.each(backends)("inquiry store on %s", (backend) => {
     const { mailer, sentKeys } = fakeMailer();
     const { inquiry } = await storeInquiry(db, newInquiry(), { now: t0 });
     const late = at(t0, hours(30));
-    await runDeliveryPass(db, mailer, { clock: () => late });
+    await runMaintenancePass(db, mailer, { clock: () => late });
     expect((await getInquiry(db, inquiry.id))!.status).toBe("failed");
 
     const retried = await forceRetry(db, inquiry.id, { now: late });
     expect(retried).toMatchObject({ status: "received", attempts: 0 });
     expect(retried!.idempotencyKey).not.toBe(inquiry.idempotencyKey);
-    await runDeliveryPass(db, mailer, { clock: () => late });
+    await runMaintenancePass(db, mailer, { clock: () => late });
     expect(sentKeys()).toEqual([retried!.idempotencyKey, `${retried!.idempotencyKey}-receipt`]);
   });
 

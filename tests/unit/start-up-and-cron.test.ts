@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { isPublicOrigin, mailConfigurationProblem, parseServerEnv } from "@/lib/config/env";
-import { cronAuthorized } from "@/lib/inquiry/scheduled";
+import { cronAuthorized } from "@/lib/server/cron";
 
 describe("start-up without email", () => {
   it("works on a laptop with no variables at all", () => {

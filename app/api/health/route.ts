@@ -1,5 +1,5 @@
 import { connection, NextResponse } from "next/server";
-import { siteHealth } from "@/lib/inquiry/scheduled";
+import { siteHealth } from "@/lib/server/health";
 
 export async function GET() {
   await connection();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { StoredEmail } from "@/lib/db/schema";
-import type { DeliveryMailer, DeliveryMessage } from "@/lib/inquiry/mailer";
+import type { OutgoingEmail } from "@/lib/mail/mailer";
+import type { DeliveryMailer } from "@/lib/mail/send";
 import type { NewInquiry } from "@/lib/inquiry/store";
 
 /** An inquiry with unique words, its emails already rendered as the Server Action would store them. */
@@ -38,8 +39,8 @@ type Behaviour = "deliver" | "fail" | "hang";
  * can change between calls; `delayMs` makes every send slow (to overlap two workers).
  */
 export function fakeMailer(options: { delayMs?: number } = {}) {
-  const sends: DeliveryMessage[] = [];
-  const attempts: DeliveryMessage[] = [];
+  const sends: OutgoingEmail[] = [];
+  const attempts: OutgoingEmail[] = [];
   const state = { behaviour: "deliver" as Behaviour };
   const mailer: DeliveryMailer = {
     async send(email, { signal } = {}) {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { serverEnv } from "@/lib/config/env";
+import { mailEnv } from "@/lib/config/env";
 import { siteDatabase } from "@/lib/db/site";
 import { verifyResendWebhook } from "@/lib/mail/resend-webhook";
 import { applyResendEvent } from "@/lib/newsletter/resend-events";
@@ -12,7 +12,7 @@ const noStore = { "cache-control": "no-store" };
  * A failure answers 500 so that Resend delivers the event again later.
  */
 export async function POST(request: Request) {
-  const secret = serverEnv().webhookSecret;
+  const secret = mailEnv().webhookSecret;
   if (!secret)
     return NextResponse.json({ error: "webhook not configured" }, { status: 503, headers: noStore });
   const event = verifyResendWebhook(await request.text(), request.headers, secret);

@@ -1,15 +1,10 @@
-import type { StoredEmail } from "@/lib/db/schema";
-
-/** A stored email plus the key that makes Resend deliver it once however often it is sent. */
-export type DeliveryMessage = StoredEmail & { idempotencyKey: string };
+import type { Mailer, OutgoingEmail } from "@/lib/mail/mailer";
 
 /**
- * What delivery needs from the mail module: the site's Mailer (lib/mail) fits as it is. A mailer
- * that honours `signal` stops its work on a timeout; one that does not is still cut off.
+ * What a queue needs from the mail module: the site's Mailer fits as it is. A mailer that honours
+ * `signal` stops its work on a timeout; one that does not is still cut off.
  */
-export type DeliveryMailer = {
-  send(email: DeliveryMessage, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
-};
+export type DeliveryMailer = Pick<Mailer, "send">;
 
 export class SendTimeoutError extends Error {
   override name = "SendTimeoutError";
@@ -18,7 +13,7 @@ export class SendTimeoutError extends Error {
 /** One send, given up after `timeoutMs` whatever the mailer does. */
 export async function sendWithTimeout(
   mailer: DeliveryMailer,
-  email: DeliveryMessage,
+  email: OutgoingEmail,
   timeoutMs: number,
 ): Promise<{ id: string }> {
   const controller = new AbortController();
@@ -36,6 +31,19 @@ export async function sendWithTimeout(
   sending.catch(() => undefined);
   try {
     return await Promise.race([sending, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Any work given up after `timeoutMs`; it goes on unobserved, so it must be safe to finish. */
+export async function withinTime<T>(work: Promise<T>, timeoutMs: number): Promise<T | "timed-out"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timed-out">((resolve) => {
+    timer = setTimeout(() => resolve("timed-out"), timeoutMs).unref();
+  });
+  try {
+    return await Promise.race([work, timedOut]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,17 +1,19 @@
 import "server-only";
 import { EnvError, mailConfigurationProblem, serverEnv } from "@/lib/config/env";
 import { migrateSiteDatabase, siteDatabase } from "@/lib/db/site";
-import { deliveryRuntime } from "@/lib/inquiry/runtime";
-import { startDeliveryTimer } from "@/lib/inquiry/worker";
+import { configuredMailer } from "@/lib/mail/configured-mailer";
+import { configuredPassOptions } from "@/lib/jobs/presets";
+import { startMaintenanceTimer } from "@/lib/jobs/timer";
 
 let started = false;
 
 /**
- * What a long-running server does once at start (instrumentation.ts): refuse a configuration that
- * would lose mail, migrate the store (failing with one line naming the variable to fix), and
- * start the delivery timer, one pass at a time.
+ * What a long-running server does once at start (instrumentation.ts): check every section of
+ * the environment (all problems named at once), refuse a configuration that would lose mail,
+ * migrate the store (failing with one line naming the variable to fix), and start the
+ * maintenance timer, one pass at a time.
  */
-export async function startInquiryService(): Promise<void> {
+export async function startSite(): Promise<void> {
   if (started) return;
   started = true;
   const env = serverEnv();
@@ -23,17 +25,16 @@ export async function startInquiryService(): Promise<void> {
     );
   }
   await migrateSiteDatabase();
-  const { retentionDays, digest, contacts } = deliveryRuntime();
-  startDeliveryTimer(siteDatabase, () => deliveryRuntime().mailer, { retentionDays, digest, contacts });
+  startMaintenanceTimer(siteDatabase, configuredMailer, configuredPassOptions("timer"));
 }
 
 /**
  * For instrumentation.ts: Next only logs an error thrown from `register` and keeps serving, so a
  * site that would lose mail or cannot reach its store stops here, with one line saying why.
  */
-export async function startInquiryServiceOrExit(): Promise<void> {
+export async function startSiteOrExit(): Promise<void> {
   try {
-    await startInquiryService();
+    await startSite();
   } catch (error) {
     console.error(`\nerror: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
