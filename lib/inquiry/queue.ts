@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { inquiries, type InquiryRow } from "@/lib/db/schema";
 import { giveUpAfterMs, nextAttemptAfter } from "@/lib/mail/backoff";
 import { timing } from "@/lib/mail/timing";
-import { leaseFree, undelivered, withinKeyWindow, type Clock } from "@/lib/inquiry/store";
+import { leaseFree, leaseRows, undelivered, withinKeyWindow, type Clock } from "@/lib/inquiry/store";
 
 // The coach's email: a row is claimed with a lease, sent, then marked delivered or failed.
 
@@ -39,24 +39,12 @@ export async function claimInquiry(db: Db, id: string, options: Clock & { leaseM
   return row;
 }
 
-async function claim(db: Db, where: SQL, limit: number, now: Date, leaseMs: number) {
-  const candidates = db
-    .select({ id: inquiries.id })
-    .from(inquiries)
-    .where(where)
-    .orderBy(asc(inquiries.createdAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(inquiries)
-    .set({
-      leaseUntil: new Date(now.getTime() + leaseMs),
-      attempts: sql`${inquiries.attempts} + 1`,
-      lastAttemptAt: now,
-      updatedAt: now,
-    })
-    .where(inArray(inquiries.id, candidates))
-    .returning();
+function claim(db: Db, where: SQL, limit: number, now: Date, leaseMs: number) {
+  return leaseRows(
+    db,
+    { where, order: inquiries.createdAt, limit },
+    { now, leaseMs, counted: { attempts: sql`${inquiries.attempts} + 1`, lastAttemptAt: now } },
+  );
 }
 
 /** Gives back leases taken but not used (a pass that ran out of time), without counting an attempt. */

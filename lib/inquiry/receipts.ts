@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { inquiries, type InquiryRow } from "@/lib/db/schema";
 import { giveUpAfterMs, nextAttemptAfter } from "@/lib/mail/backoff";
 import { timing } from "@/lib/mail/timing";
-import { leaseFree, type Clock } from "@/lib/inquiry/store";
+import { leaseFree, leaseRows, type Clock } from "@/lib/inquiry/store";
 
 // The receipt to the sender: queued once the coach's email is delivered; it never gates anything.
 
@@ -27,31 +27,19 @@ export async function claimDueReceipts(
     exclude = [],
     id,
   } = options;
-  const candidates = db
-    .select({ id: inquiries.id })
-    .from(inquiries)
-    .where(
-      and(
-        eq(inquiries.status, "delivered"),
-        receiptDue,
-        leaseFree(now),
-        ignoreBackoff ? undefined : lte(inquiries.receiptNextAttemptAt, now),
-        exclude.length > 0 ? notInArray(inquiries.id, exclude) : undefined,
-        id ? eq(inquiries.id, id) : undefined,
-      ),
-    )
-    .orderBy(asc(inquiries.receiptNextAttemptAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(inquiries)
-    .set({
-      leaseUntil: new Date(now.getTime() + leaseMs),
-      receiptAttempts: sql`${inquiries.receiptAttempts} + 1`,
-      updatedAt: now,
-    })
-    .where(inArray(inquiries.id, candidates))
-    .returning();
+  const where = and(
+    eq(inquiries.status, "delivered"),
+    receiptDue,
+    leaseFree(now),
+    ignoreBackoff ? undefined : lte(inquiries.receiptNextAttemptAt, now),
+    exclude.length > 0 ? notInArray(inquiries.id, exclude) : undefined,
+    id ? eq(inquiries.id, id) : undefined,
+  )!;
+  return leaseRows(
+    db,
+    { where, order: inquiries.receiptNextAttemptAt, limit },
+    { now, leaseMs, counted: { receiptAttempts: sql`${inquiries.receiptAttempts} + 1` } },
+  );
 }
 
 /** Receipts not sent within 23 hours of the coach's email (the site was down, say) are given up. */

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import {
   inquiries,
@@ -89,6 +90,30 @@ export async function storeInquiry(
       .returning();
     return { inquiry: inquiry!, duplicate: false };
   });
+}
+
+/**
+ * Takes a lease on up to `limit` rows matching `where`, in `order`, in one statement (`FOR
+ * UPDATE SKIP LOCKED`), so two workers never hold the same row; the statement commits before
+ * any email is sent. `counted` says which attempt counter the claim moves on.
+ */
+export async function leaseRows(
+  db: Db,
+  query: { where: SQL; order: SQL | AnyPgColumn; limit: number },
+  { now, leaseMs, counted }: { now: Date; leaseMs: number; counted: PgUpdateSetSource<typeof inquiries> },
+): Promise<InquiryRow[]> {
+  const candidates = db
+    .select({ id: inquiries.id })
+    .from(inquiries)
+    .where(query.where)
+    .orderBy(asc(query.order))
+    .limit(query.limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(inquiries)
+    .set({ leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now, ...counted })
+    .where(inArray(inquiries.id, candidates))
+    .returning();
 }
 
 /** Nobody holds the row, or their lease has run out. */

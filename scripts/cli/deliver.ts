@@ -1,6 +1,5 @@
-import { openStore } from "@/lib/db/open-store";
 import { runConfiguredPass } from "@/lib/jobs/presets";
-import { formatFields, runScript, wantsHelp } from "./run";
+import { formatFields, runStoreCommand } from "./run";
 
 const help = `Usage: npm run deliver
 
@@ -11,41 +10,30 @@ inquiry is left undelivered. Works while the site runs (through its port) and wi
 
 Environment: DATABASE_URL, DATA_DIR, INQUIRY_RETENTION_DAYS, and the site's mail settings.`;
 
-async function main(): Promise<number> {
-  if (wantsHelp(process.argv.slice(2))) {
-    console.log(help);
-    return 0;
-  }
-  const store = await openStore();
-  try {
-    const { tasks, remaining } = await runConfiguredPass(store.db, "manual");
-    const inquiries = tasks.inquiries ?? { delivered: [], retrying: [], failed: [] };
-    const receipts = tasks.receipts ?? { delivered: 0, retrying: 0, failed: 0 };
-    const contacts = tasks.contacts ?? { synced: 0, failed: 0 };
-    console.log(
-      formatFields([
-        ["store", store.describe],
-        ["delivered", String(inquiries.delivered.length)],
-        ["will retry", String(inquiries.retrying.length)],
-        ["failed", String(inquiries.failed.length)],
-        ["receipts sent", `${receipts.delivered} (${receipts.retrying} to retry, ${receipts.failed} failed)`],
-        ["deleted (retention)", String(tasks.retention?.deleted ?? 0)],
-        [
-          "newsletter",
-          `${contacts.synced} contacts written to Resend (${contacts.failed} failed), ${tasks["old-signups"]?.deleted ?? 0} old signups deleted`,
-        ],
-        [
-          "undelivered now",
-          `${remaining.received + remaining.retrying + remaining.failed} (${remaining.failed} failed)`,
-        ],
-      ]),
-    );
-    if (remaining.failed > 0)
-      console.log("\nSee them with `npm run inquiries`; send one with `npm run inquiries -- retry <id>`.");
-    return remaining.received + remaining.retrying + remaining.failed === 0 ? 0 : 1;
-  } finally {
-    await store.close();
-  }
-}
-
-runScript(main);
+runStoreCommand(help, async (store) => {
+  const { tasks, remaining } = await runConfiguredPass(store.db, "manual");
+  const inquiries = tasks.inquiries ?? { delivered: [], retrying: [], failed: [] };
+  const receipts = tasks.receipts ?? { delivered: 0, retrying: 0, failed: 0 };
+  const contacts = tasks.contacts ?? { synced: 0, failed: 0 };
+  console.log(
+    formatFields([
+      ["store", store.describe],
+      ["delivered", String(inquiries.delivered.length)],
+      ["will retry", String(inquiries.retrying.length)],
+      ["failed", String(inquiries.failed.length)],
+      ["receipts sent", `${receipts.delivered} (${receipts.retrying} to retry, ${receipts.failed} failed)`],
+      ["deleted (retention)", String(tasks.retention?.deleted ?? 0)],
+      [
+        "newsletter",
+        `${contacts.synced} contacts written to Resend (${contacts.failed} failed), ${tasks["old-signups"]?.deleted ?? 0} old signups deleted`,
+      ],
+      [
+        "undelivered now",
+        `${remaining.received + remaining.retrying + remaining.failed} (${remaining.failed} failed)`,
+      ],
+    ]),
+  );
+  if (remaining.failed > 0)
+    console.log("\nSee them with `npm run inquiries`; send one with `npm run inquiries -- retry <id>`.");
+  return remaining.received + remaining.retrying + remaining.failed === 0 ? 0 : 1;
+});

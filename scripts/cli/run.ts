@@ -1,4 +1,5 @@
 import nextEnv from "@next/env";
+import { openStore, type Store } from "@/lib/db/open-store";
 import { StoreError } from "@/lib/db/store-error";
 
 /**
@@ -47,4 +48,20 @@ export function runScript(main: () => Promise<number>): void {
       process.exit(1);
     },
   );
+}
+
+/** A command that takes no arguments but `--help` and works on the store, closed afterwards. */
+export function runStoreCommand(help: string, work: (store: Store) => Promise<number>): void {
+  runScript(async () => {
+    if (wantsHelp(process.argv.slice(2))) {
+      console.log(help);
+      return 0;
+    }
+    const store = await openStore();
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  });
 }
