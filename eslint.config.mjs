@@ -5,9 +5,9 @@ import nextTs from "eslint-config-next/typescript";
 // The layers of lib/, lowest first (docs/code.md). A folder may import its own layer's
 // foundations and anything below, never above; feature folders never import each other.
 const layers = [
-  ["config"],
+  ["config", "i18n"],
   ["db", "mail", "content", "booking"],
-  ["forms"],
+  ["forms", "analytics"],
   ["inquiry", "newsletter", "privacy"],
   ["jobs"],
   ["server"],
@@ -35,18 +35,22 @@ const siblings = (folders, why) =>
   );
 
 const layerZones = [
-  {
-    target: lib("config"),
+  ...["config", "i18n"].map((folder) => ({
+    target: lib(folder),
     from: "./lib",
-    except: ["./config"],
-    message: "lib/config is the bottom layer: it imports nothing else from lib/.",
-  },
+    except: [`./${folder}`],
+    message: `lib/${folder} is the bottom layer: it imports nothing else from lib/.`,
+  })),
   ...upwardImports,
   ...siblings(
     ["inquiry", "newsletter", "privacy"],
     "Features never import each other: work that spans them lives in lib/jobs or lib/server.",
   ),
   ...siblings(["db", "mail", "content", "booking"], "These foundations are independent of each other."),
+  ...siblings(
+    ["forms", "analytics"],
+    "lib/forms and lib/analytics are independent: a feature above passes one's results to the other.",
+  ),
   {
     target: "./lib",
     from: "./components",

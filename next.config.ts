@@ -1,12 +1,16 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { headerRules } from "./lib/config/security-headers";
+import { confirmPaths } from "./lib/newsletter/confirm-path";
 
 const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "md", "mdx"],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
+    // Two root layouts (app/(en), app/(de)/de) leave no layout for a URL that matches nothing:
+    // app/global-not-found.tsx is that 404, built static like the pages.
+    globalNotFound: true,
     // With the default (50 kB) Turbopack merged the form components into both the layout's
     // and the page's chunk, so every page downloaded them twice (about 5 KB gzipped).
     turbopackChunking: { minChunkSize: 10000 },
@@ -16,7 +20,10 @@ const nextConfig: NextConfig = {
     },
   },
   async headers() {
-    return headerRules({ production: process.env.NODE_ENV === "production" });
+    return headerRules({
+      production: process.env.NODE_ENV === "production",
+      personalPaths: Object.values(confirmPaths),
+    });
   },
 };
 

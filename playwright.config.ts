@@ -89,7 +89,9 @@ export default defineConfig({
       reuseExistingServer: false,
       // The first open of a new store (initdb) takes several seconds on a busy machine.
       timeout: 120_000,
-      env: { NEXT_TELEMETRY_DISABLED: "1", ...e2eMailEnv },
+      // The tests pretend to be one proxy's clients, each with its own X-Forwarded-For
+      // (tests/e2e/fixtures.ts); client-address.spec.ts runs a site without a proxy.
+      env: { NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "1", ...e2eMailEnv },
     },
   ],
 });

@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/button-link";
+import { LanguageSwitch } from "@/components/language-switch";
 import { PageHeader } from "@/components/page-header";
-import { formatDate } from "@/lib/content/format-date";
-import type { Page } from "@/lib/content/loader";
+import { pageByKey, pageVersions, type Page } from "@/lib/content/loader";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { formatDate, localPath } from "@/lib/i18n/languages";
 
 export function ContentPage({ page, children }: { page: Page; children: ReactNode }) {
   const home = page.layout === "home";
+  const words = dictionary(page.language).common;
+  const contact = pageByKey("contact", page.language)?.href ?? localPath(page.language, "/contact");
   return (
     <div className="mx-auto max-w-6xl px-5 sm:px-8">
+      <LanguageSwitch language={page.language} versions={pageVersions(page)} />
       <PageHeader
         eyebrow={page.eyebrow}
         heading={page.heading ?? page.title}
@@ -16,7 +21,7 @@ export function ContentPage({ page, children }: { page: Page; children: ReactNod
       >
         {home && (
           <div className="mt-10 flex flex-wrap gap-4">
-            <ButtonLink href="/contact">Book an intro call</ButtonLink>
+            <ButtonLink href={contact}>{words.bookIntroCall}</ButtonLink>
             {page.secondaryAction && (
               <ButtonLink href={page.secondaryAction.href} variant="secondary">
                 {page.secondaryAction.label}
@@ -34,7 +39,7 @@ export function ContentPage({ page, children }: { page: Page; children: ReactNod
       </div>
       {page.updated && (
         <p className="mt-12 text-sm text-muted">
-          Last updated <time dateTime={page.updated}>{formatDate(page.updated)}</time>
+          {words.lastUpdated} <time dateTime={page.updated}>{formatDate(page.updated, page.language)}</time>
         </p>
       )}
     </div>

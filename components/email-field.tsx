@@ -1,4 +1,5 @@
 import { controlClass, Field } from "@/components/field";
+import { useFieldCopy } from "@/components/field-copy";
 
 type EmailFieldProps = {
   id: string;
@@ -11,7 +12,7 @@ type EmailFieldProps = {
 /** The email address as every form asks for it, so browsers and phones offer the right help. */
 export function EmailField({ id, error, control, className }: EmailFieldProps) {
   return (
-    <Field id={id} label="Email" error={error} className={className}>
+    <Field id={id} label={useFieldCopy().email} error={error} className={className}>
       {(a11y) => (
         <input
           {...a11y}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useFieldCopy } from "@/components/field-copy";
 
 export type ControlProps = {
   id: string;
@@ -18,6 +19,9 @@ type FieldProps = {
 
 /** A label, its control, a hint and an error message, tied together for assistive technology. */
 export function Field({ id, label, hint, optional, error, className, children }: FieldProps) {
+  const copy = useFieldCopy();
+  // Errors arrive as the rules' message keys, from the browser's check and the server's alike.
+  const message = error === undefined ? undefined : (copy.messages[error] ?? error);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
@@ -25,7 +29,7 @@ export function Field({ id, label, hint, optional, error, className, children }:
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-semibold text-ink">
         {label}
-        {optional && <span className="font-normal text-muted"> (optional)</span>}
+        {optional && <span className="font-normal text-muted"> {copy.optional}</span>}
       </label>
       {hint && (
         <p id={hintId} className="mt-1 text-sm text-muted">
@@ -42,7 +46,7 @@ export function Field({ id, label, hint, optional, error, className, children }:
       {error && (
         <p id={errorId} className="mt-2 flex gap-1.5 text-sm font-medium text-danger">
           <span aria-hidden="true">⚠</span>
-          {error}
+          {message}
         </p>
       )}
     </div>

@@ -2,17 +2,22 @@
 
 import { useActionState, useId, type ReactNode } from "react";
 import { stampFillTime } from "@/components/fill-time";
+import { FieldCopyContext, type FieldCopy } from "@/components/field-copy";
 import { FormAlert } from "@/components/form-alert";
 import { Honeypot } from "@/components/honeypot";
 import { SubmitButton } from "@/components/submit-button";
 import { useFormFeedback, type Shape } from "@/components/use-form-feedback";
 import { FILL_TIME_FIELD } from "@/lib/forms/bot-signals";
 import type { FormState } from "@/lib/forms/form-state";
+import type { Language } from "@/lib/i18n/languages";
 
 type Feedback<Field extends string> = Pick<ReturnType<typeof useFormFeedback<Field>>, "control" | "errorFor">;
 
 type FormShellProps<Field extends string> = {
   action: (previous: FormState<Field>, form: FormData) => Promise<FormState<Field>>;
+  /** The page's language: the server answers in it, and the fields speak it. */
+  language: Language;
+  fieldCopy: FieldCopy;
   fields: readonly Field[];
   loadShape: () => Promise<Shape<Field>>;
   /** How the status region looks once it holds the success message. */
@@ -40,6 +45,8 @@ type FormShellProps<Field extends string> = {
  */
 export function FormShell<Field extends string>({
   action,
+  language,
+  fieldCopy,
   fields,
   loadShape,
   successClassName,
@@ -62,7 +69,7 @@ export function FormShell<Field extends string>({
   );
 
   return (
-    <>
+    <FieldCopyContext value={fieldCopy}>
       <div
         ref={statusRef}
         role="status"
@@ -75,6 +82,8 @@ export function FormShell<Field extends string>({
             {/* A plain link, not a widget: nothing from the booking service loads on this site. */}
             <a
               href={state.next.href}
+              // The only next step is the booking link: the analytics beacon counts its clicks.
+              data-analytics="booking"
               className="inline-flex min-h-11 items-center justify-center rounded-full bg-brand px-6 py-2.5 text-base font-semibold text-brand-ink no-underline shadow-sm shadow-brand/20 transition-colors hover:bg-brand/90 motion-reduce:transition-none"
             >
               {state.next.label}
@@ -97,6 +106,7 @@ export function FormShell<Field extends string>({
           {intro}
           {alert.placement === "in-form" && alertRegion}
           {children({ id, control, errorFor })}
+          <input type="hidden" name="lang" value={language} />
           <Honeypot />
           <input type="hidden" name={FILL_TIME_FIELD} defaultValue="" />
           {submit.wrapperClassName || submit.note ? (
@@ -109,6 +119,6 @@ export function FormShell<Field extends string>({
           )}
         </form>
       )}
-    </>
+    </FieldCopyContext>
   );
 }

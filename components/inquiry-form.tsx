@@ -1,21 +1,40 @@
 "use client";
 
 import { useId } from "react";
-import { sendInquiry } from "@/app/contact/actions";
+import { sendInquiry } from "@/app/(en)/contact/actions";
 import { EmailField } from "@/components/email-field";
 import { controlClass, Field } from "@/components/field";
+import type { FieldCopy } from "@/components/field-copy";
 import { FormShell } from "@/components/form-shell";
 import { TextField } from "@/components/text-field";
-import { inquiryFields, inquiryLimits, inquiryRoles } from "@/lib/inquiry/fields";
+import type { Language } from "@/lib/i18n/languages";
+import { inquiryFields, inquiryRoles, type InquiryRole } from "@/lib/inquiry/fields";
 
 const loadShape = () => import("@/lib/inquiry/validation").then((module) => module.inquirySchema.shape);
 
-export function InquiryForm() {
+/** The form's words in the page's language, from the server (components/localized-forms.tsx). */
+export type InquiryFormCopy = {
+  requiredNote: string;
+  submit: string;
+  pending: string;
+  name: string;
+  company: string;
+  role: string;
+  chooseRole: string;
+  roles: Record<InquiryRole, string>;
+  message: string;
+  messageHint: string;
+  fields: FieldCopy;
+};
+
+export function InquiryForm({ language, copy }: { language: Language; copy: InquiryFormCopy }) {
   const requiredNote = useId();
   return (
     <div className="not-prose my-10 max-w-3xl">
       <FormShell
         action={sendInquiry}
+        language={language}
+        fieldCopy={copy.fields}
         fields={inquiryFields}
         loadShape={loadShape}
         successClassName="rounded-2xl border border-success/40 bg-success/10 p-6 text-lg text-ink"
@@ -26,17 +45,17 @@ export function InquiryForm() {
         }}
         intro={
           <p id={requiredNote} className="text-sm text-muted">
-            All fields are required unless marked optional.
+            {copy.requiredNote}
           </p>
         }
-        submit={{ label: "Send inquiry", pendingLabel: "Sending…" }}
+        submit={{ label: copy.submit, pendingLabel: copy.pending }}
       >
         {({ id, control, errorFor }) => (
           <>
             <div className="grid gap-6 sm:grid-cols-2">
               <TextField
                 id={`${id}-name`}
-                label="Name"
+                label={copy.name}
                 error={errorFor("name")}
                 control={control("name")}
                 autoComplete="name"
@@ -44,19 +63,19 @@ export function InquiryForm() {
               <EmailField id={`${id}-email`} error={errorFor("email")} control={control("email")} />
               <TextField
                 id={`${id}-company`}
-                label="Company"
+                label={copy.company}
                 optional
                 error={errorFor("company")}
                 control={control("company")}
                 autoComplete="organization"
               />
-              <Field id={`${id}-role`} label="Role" optional error={errorFor("role")}>
+              <Field id={`${id}-role`} label={copy.role} optional error={errorFor("role")}>
                 {(a11y) => (
                   <select {...a11y} {...control("role")} className={controlClass}>
-                    <option value="">Choose your role</option>
+                    <option value="">{copy.chooseRole}</option>
                     {inquiryRoles.map((role) => (
                       <option key={role} value={role}>
-                        {role}
+                        {copy.roles[role]}
                       </option>
                     ))}
                   </select>
@@ -65,8 +84,8 @@ export function InquiryForm() {
             </div>
             <Field
               id={`${id}-message`}
-              label="What would you like to work on?"
-              hint={`A sentence or a few: where you are, and what you want to change. Up to ${inquiryLimits.message} characters.`}
+              label={copy.message}
+              hint={copy.messageHint}
               error={errorFor("message")}
             >
               {(a11y) => (

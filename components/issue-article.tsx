@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
 import { PageHeader } from "@/components/page-header";
-import { formatDate } from "@/lib/content/format-date";
-import type { Issue } from "@/lib/content/loader";
+import { issueVersions, type Issue } from "@/lib/content/loader";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { formatDate, localPath } from "@/lib/i18n/languages";
 
 type Neighbours = { previous?: Issue; next?: Issue };
 
@@ -16,25 +18,32 @@ export function IssueArticle({
   neighbours: Neighbours;
   children: ReactNode;
 }) {
+  const words = dictionary(issue.language).issues;
   return (
     <div className="mx-auto max-w-6xl px-5 sm:px-8">
+      <LanguageSwitch language={issue.language} versions={issueVersions(issue)} />
       <article>
-        <PageHeader eyebrow="Newsletter" heading={issue.title} lead={issue.summary}>
+        <PageHeader eyebrow={words.eyebrow} heading={issue.title} lead={issue.summary}>
           <p className="mt-6 text-sm text-muted">
-            <time dateTime={issue.date}>{formatDate(issue.date)}</time>
+            <time dateTime={issue.date}>{formatDate(issue.date, issue.language)}</time>
           </p>
         </PageHeader>
         <div className="render-children-when-visible prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:tracking-tight prose-h2:mt-12 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl">
           {children}
         </div>
       </article>
-      <nav aria-label="More issues" className="mt-16 max-w-3xl border-t border-line pt-8">
+      <nav aria-label={words.moreIssues} className="mt-16 max-w-3xl border-t border-line pt-8">
         <ul className="grid gap-6 sm:grid-cols-2">
-          {neighbours.previous && <NeighbourLink issue={neighbours.previous} rel="prev" />}
-          {neighbours.next && <NeighbourLink issue={neighbours.next} rel="next" />}
+          {neighbours.previous && (
+            <NeighbourLink issue={neighbours.previous} rel="prev" label={words.previous} />
+          )}
+          {neighbours.next && <NeighbourLink issue={neighbours.next} rel="next" label={words.next} />}
           <li className="sm:col-span-2">
-            <Link href="/newsletter" className="text-ink underline underline-offset-4">
-              All issues
+            <Link
+              href={localPath(issue.language, "/newsletter")}
+              className="text-ink underline underline-offset-4"
+            >
+              {words.allIssues}
             </Link>
           </li>
         </ul>
@@ -43,10 +52,10 @@ export function IssueArticle({
   );
 }
 
-function NeighbourLink({ issue, rel }: { issue: Issue; rel: "prev" | "next" }) {
+function NeighbourLink({ issue, rel, label }: { issue: Issue; rel: "prev" | "next"; label: string }) {
   return (
     <li className={rel === "next" ? "sm:col-start-2 sm:text-right" : ""}>
-      <p className="text-sm text-muted">{rel === "prev" ? "Previous issue" : "Next issue"}</p>
+      <p className="text-sm text-muted">{label}</p>
       <Link
         href={issue.href}
         rel={rel}

@@ -1,15 +1,31 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { confirm } from "@/app/newsletter/confirm/actions";
-import { NewsletterSignup } from "@/components/newsletter-signup";
+import { confirm } from "@/app/(en)/newsletter/confirm/actions";
+import { NewsletterSignup, type NewsletterCopy } from "@/components/newsletter-signup";
 import { SubmitButton } from "@/components/submit-button";
+import type { Language } from "@/lib/i18n/languages";
 import type { ConfirmState } from "@/lib/newsletter/confirm-submission";
+
+export type ConfirmCopy = { questionBefore: string; questionAfter: string; submit: string; pending: string };
 
 const initialState: ConfirmState = { status: "idle" };
 
 /** The one button of the double opt-in: a POST, so mail scanners that open links change nothing. */
-export function NewsletterConfirmForm({ token, email }: { token: string; email: string }) {
+export function NewsletterConfirmForm({
+  token,
+  email,
+  language,
+  copy,
+  signupCopy,
+}: {
+  token: string;
+  email: string;
+  language: Language;
+  copy: ConfirmCopy;
+  /** For signing up again when the link turns out not to work. */
+  signupCopy: NewsletterCopy;
+}) {
   const [state, formAction, pending] = useActionState(confirm, initialState);
   const statusRef = useRef<HTMLDivElement>(null);
 
@@ -39,17 +55,20 @@ export function NewsletterConfirmForm({ token, email }: { token: string; email: 
           className="mt-6 rounded-3xl border border-line bg-surface p-6 shadow-sm sm:p-8"
         >
           <p className="text-lg text-ink">
-            Subscribe <strong className="break-all">{email}</strong> to the newsletter?
+            {copy.questionBefore} <strong className="break-all">{email}</strong> {copy.questionAfter}
           </p>
           <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="lang" value={language} />
           <div className="mt-6">
-            <SubmitButton pending={pending} pendingLabel="Confirming…">
-              Confirm subscription
+            <SubmitButton pending={pending} pendingLabel={copy.pending}>
+              {copy.submit}
             </SubmitButton>
           </div>
         </form>
       )}
-      {state.status === "invalid" && <NewsletterSignup variant="retry" />}
+      {state.status === "invalid" && (
+        <NewsletterSignup variant="retry" language={language} copy={signupCopy} />
+      )}
     </div>
   );
 }

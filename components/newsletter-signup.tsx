@@ -2,12 +2,26 @@
 
 import Link from "next/link";
 import { useId } from "react";
-import { subscribe } from "@/app/newsletter/actions";
+import { subscribe } from "@/app/(en)/newsletter/actions";
 import { EmailField } from "@/components/email-field";
 import { FormShell } from "@/components/form-shell";
 import { TextField } from "@/components/text-field";
-import { newsletterPitch, siteConfig } from "@/lib/config/site-config";
+import type { FieldCopy } from "@/components/field-copy";
+import type { Language } from "@/lib/i18n/languages";
 import { newsletterFields, type SignupSource } from "@/lib/newsletter/fields";
+
+/** The form's words in the page's language, from the server (components/localized-forms.tsx). */
+export type NewsletterCopy = {
+  pitch: string;
+  blurb: string;
+  landmark: string;
+  submit: string;
+  pending: string;
+  firstName: string;
+  privacyLink: string;
+  privacyHref: string;
+  fields: FieldCopy;
+};
 
 type Variant = "band" | "page" | "issue" | "inline" | "retry";
 
@@ -24,17 +38,22 @@ const loadShape = () => import("@/lib/newsletter/validation").then((module) => m
 /** The newsletter form: the band on every page, the /newsletter page, and <NewsletterSignup /> in MDX. */
 export function NewsletterSignup({
   variant = "inline",
-  label = "Newsletter signup",
+  label,
+  language,
+  copy,
 }: {
   variant?: Variant;
   /** The landmark's name where the page needs one of its own (not used by the band). */
   label?: string;
+  language: Language;
+  copy: NewsletterCopy;
 }) {
   const headingId = useId();
   const showHeading = variant === "band" || variant === "inline";
   // Every landmark needs a name of its own: the band in the footer goes by its heading, a
   // signup in the page (which may show a heading with the same words) by what it is.
-  const name = variant === "band" ? { "aria-labelledby": headingId } : { "aria-label": label };
+  const name =
+    variant === "band" ? { "aria-labelledby": headingId } : { "aria-label": label ?? copy.landmark };
 
   return (
     <section
@@ -51,16 +70,14 @@ export function NewsletterSignup({
             id={headingId}
             className="max-w-2xl font-serif text-2xl leading-tight font-semibold text-ink sm:text-3xl"
           >
-            {newsletterPitch()}
+            {copy.pitch}
           </h2>
         )}
-        {showHeading && (
-          <p className="mt-2 max-w-2xl text-muted">
-            One idea per issue, {siteConfig.newsletter.cadence}. Confirm by email; leave with one click.
-          </p>
-        )}
+        {showHeading && <p className="mt-2 max-w-2xl text-muted">{copy.blurb}</p>}
         <FormShell
           action={subscribe}
+          language={language}
+          fieldCopy={copy.fields}
           fields={newsletterFields}
           loadShape={loadShape}
           successClassName="mt-6 rounded-xl border border-success/40 bg-success/10 p-4 text-ink"
@@ -70,13 +87,13 @@ export function NewsletterSignup({
             ...name,
           }}
           submit={{
-            label: "Subscribe",
-            pendingLabel: "Subscribing…",
+            label: copy.submit,
+            pendingLabel: copy.pending,
             wrapperClassName: "sm:pt-7",
             note: (
               <p className="mt-2 text-sm text-muted">
-                <Link href="/privacy#the-newsletter" className="underline underline-offset-2 hover:text-ink">
-                  How your data is kept
+                <Link href={copy.privacyHref} className="underline underline-offset-2 hover:text-ink">
+                  {copy.privacyLink}
                 </Link>
               </p>
             ),
@@ -92,7 +109,7 @@ export function NewsletterSignup({
               />
               <TextField
                 id={`${id}-first-name`}
-                label="First name"
+                label={copy.firstName}
                 optional
                 error={errorFor("firstName")}
                 control={control("firstName")}

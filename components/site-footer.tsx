@@ -7,12 +7,13 @@ type SiteFooterProps = {
   tagline: string;
   email: string;
   links: NavItem[];
+  navLabel: string;
   social: readonly { label: string; href: string }[];
   /** The newsletter band, rendered above the footer links. */
   children?: ReactNode;
 };
 
-export function SiteFooter({ brand, tagline, email, links, social, children }: SiteFooterProps) {
+export function SiteFooter({ brand, tagline, email, links, navLabel, social, children }: SiteFooterProps) {
   const year = new Date().getFullYear();
   return (
     <footer className="render-when-visible mt-24 border-t border-line bg-surface [--estimated-height:900px]">
@@ -22,7 +23,7 @@ export function SiteFooter({ brand, tagline, email, links, social, children }: S
           <p className="font-serif text-lg font-semibold text-ink">{brand}</p>
           <p className="mt-2 max-w-xs">{tagline}</p>
         </div>
-        <nav aria-label="Footer">
+        <nav aria-label={navLabel}>
           <ul className="space-y-1">
             {links.map((link) => (
               <li key={link.href}>

@@ -1,4 +1,5 @@
 import { Body, Container, Head, Hr, Html, Preview, Text } from "@react-email/components";
+import type { Language } from "@/lib/i18n/languages";
 import type { ReactNode } from "react";
 
 const body = {
@@ -10,16 +11,18 @@ const container = { maxWidth: "560px", margin: "0 auto", padding: "32px 24px" };
 const footer = { fontSize: "12px", lineHeight: "18px", color: "#5b625f" };
 
 export function EmailLayout({
+  language,
   preview,
   footerText,
   children,
 }: {
+  language: Language;
   preview: string;
   footerText: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <Html lang="en">
+    <Html lang={language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>

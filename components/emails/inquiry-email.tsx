@@ -1,6 +1,8 @@
 import { Heading, Section, Text } from "@react-email/components";
 import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
 import type { Inquiry } from "@/lib/inquiry/validation";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 
 const label = {
   fontSize: "12px",
@@ -19,20 +21,34 @@ const message = {
 };
 
 /** To the coach. Every value is user text: React escapes it; nothing is inserted as HTML. */
-export function InquiryEmail({ inquiry }: { inquiry: Inquiry }) {
+export function InquiryEmail({
+  inquiry,
+  language,
+  wroteIn,
+}: {
+  inquiry: Inquiry;
+  /** The coach's language, which this email is written in. */
+  language: Language;
+  /** The language of the page the person used. */
+  wroteIn: Language;
+}) {
+  const words = dictionary(language);
+  const email = words.emails.inquiry;
   const rows: [string, string | undefined][] = [
-    ["Name", inquiry.name],
-    ["Email", inquiry.email],
-    ["Company", inquiry.company],
-    ["Role", inquiry.role],
+    [email.name, inquiry.name],
+    [email.email, inquiry.email],
+    [email.company, inquiry.company],
+    [email.role, inquiry.role],
+    [email.language, words.common.languageNames[wroteIn]],
   ];
   return (
     <EmailLayout
-      preview={`Intro call inquiry from ${inquiry.name}`}
-      footerText={`Sent by the contact form on the website. Reply to this email to answer ${inquiry.name} directly.`}
+      language={language}
+      preview={fill(email.subject, { name: inquiry.name })}
+      footerText={fill(email.footer, { name: inquiry.name })}
     >
       <Heading as="h1" style={emailHeading}>
-        New intro call inquiry
+        {email.heading}
       </Heading>
       {rows.map(([name, value]) => (
         <Section key={name}>
@@ -40,7 +56,7 @@ export function InquiryEmail({ inquiry }: { inquiry: Inquiry }) {
           <Text style={emailText}>{value ?? "—"}</Text>
         </Section>
       ))}
-      <Text style={label}>What they would like to work on</Text>
+      <Text style={label}>{email.message}</Text>
       <Text style={message}>{inquiry.message}</Text>
     </EmailLayout>
   );

@@ -1,5 +1,7 @@
 import { Heading, Link, Text } from "@react-email/components";
 import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 
 /**
  * To the person who asked. Fixed wording with nothing they typed (not even the name), so the
@@ -10,31 +12,32 @@ export function InquiryReceiptEmail({
   coachName,
   practiceName,
   bookingUrl,
+  language,
 }: {
   coachName: string;
   practiceName: string;
   /** The coach's booking page, when there is one. */
   bookingUrl?: string;
+  /** The language of the page the person wrote from. */
+  language: Language;
 }) {
+  const words = dictionary(language).emails.receipt;
   return (
     <EmailLayout
-      preview="Your message has arrived. I reply within two working days."
-      footerText={`You receive this because someone entered this address in the contact form of ${practiceName}. If that was not you, ignore this email: nothing else will follow.`}
+      language={language}
+      preview={words.preview}
+      footerText={fill(words.footer, { practice: practiceName })}
     >
       <Heading as="h1" style={emailHeading}>
-        Thank you for getting in touch
+        {words.heading}
       </Heading>
-      <Text style={emailText}>
-        Your message has arrived. I read every inquiry myself and reply within two working days to find a time
-        for a free, 30-minute intro call.
-      </Text>
+      <Text style={emailText}>{words.body}</Text>
       {bookingUrl && (
         <Text style={emailText}>
-          If you would rather not wait, pick a time for the intro call now:{" "}
-          <Link href={bookingUrl}>{bookingUrl}</Link>
+          {words.booking} <Link href={bookingUrl}>{bookingUrl}</Link>
         </Text>
       )}
-      <Text style={emailText}>If anything is urgent, simply reply to this email.</Text>
+      <Text style={emailText}>{words.urgent}</Text>
       <Text style={emailText}>{coachName}</Text>
     </EmailLayout>
   );

@@ -1,5 +1,7 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 
 const button = {
   backgroundColor: "#0f4c45",
@@ -19,27 +21,32 @@ export function NewsletterConfirmationEmail({
   confirmUrl,
   practiceName,
   expiresOn,
+  language,
 }: {
   confirmUrl: string;
   practiceName: string;
+  /** Already formatted for reading, in `language`. */
   expiresOn: string;
+  language: Language;
 }) {
+  const words = dictionary(language).emails.confirmation;
   return (
     <EmailLayout
-      preview={`Please confirm your subscription to the ${practiceName} newsletter`}
-      footerText={`Someone, hopefully you, entered this address in the newsletter form of ${practiceName}. If it was not you, ignore this email: without confirmation you will not be subscribed and will not hear from us again.`}
+      language={language}
+      preview={fill(words.preview, { practice: practiceName })}
+      footerText={fill(words.footer, { practice: practiceName })}
     >
       <Heading as="h1" style={emailHeading}>
-        Please confirm your subscription
+        {words.heading}
       </Heading>
-      <Text style={emailText}>To receive the newsletter, confirm that this is your address:</Text>
+      <Text style={emailText}>{words.body}</Text>
       <Button href={confirmUrl} style={button}>
-        Confirm subscription
+        {words.button}
       </Button>
       <Text style={{ ...emailText, marginTop: "24px" }}>
-        If the button does not work, open this link: <Link href={confirmUrl}>{confirmUrl}</Link>
+        {words.fallback} <Link href={confirmUrl}>{confirmUrl}</Link>
       </Text>
-      <Text style={emailText}>The link is valid until {expiresOn}.</Text>
+      <Text style={emailText}>{fill(words.validUntil, { date: expiresOn })}</Text>
     </EmailLayout>
   );
 }

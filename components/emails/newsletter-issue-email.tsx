@@ -1,6 +1,8 @@
 import { Heading, Link, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { EmailLayout, emailHeading, emailText } from "@/components/emails/email-layout";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import { localPath, type Language } from "@/lib/i18n/languages";
 
 /** Resend replaces this with each recipient's own unsubscribe link when it sends a broadcast. */
 export const RESEND_UNSUBSCRIBE_PLACEHOLDER = "{{{RESEND_UNSUBSCRIBE_URL}}}";
@@ -20,6 +22,7 @@ export function NewsletterIssueEmail({
   practiceName,
   siteUrl,
   testCopy = false,
+  language,
   children,
 }: {
   title: string;
@@ -30,35 +33,38 @@ export function NewsletterIssueEmail({
   practiceName: string;
   siteUrl: string;
   testCopy?: boolean;
+  language: Language;
   children: ReactNode;
 }) {
+  const words = dictionary(language).emails.issue;
   return (
     <EmailLayout
+      language={language}
       preview={summary}
       footerText={
         <>
-          You receive this because you subscribed to the {practiceName} newsletter at{" "}
-          <Link href={`${siteUrl}/newsletter`} style={footerLink}>
+          {fill(words.subscribedAt, { practice: practiceName })}{" "}
+          <Link href={`${siteUrl}${localPath(language, "/newsletter")}`} style={footerLink}>
             {new URL(siteUrl).host}
           </Link>
           .{" "}
           {testCopy ? (
-            "This is a test copy sent to one address: the unsubscribe link is added when the issue goes to subscribers."
+            words.testCopy
           ) : (
             <>
               <Link href={RESEND_UNSUBSCRIBE_PLACEHOLDER} style={footerLink}>
-                Unsubscribe
+                {words.unsubscribe}
               </Link>{" "}
-              with one click.
+              {words.unsubscribeAfter}
             </>
           )}
         </>
       }
     >
       <Text style={small}>
-        {practiceName} newsletter · {date} ·{" "}
+        {fill(words.masthead, { practice: practiceName })} · {date} ·{" "}
         <Link href={webUrl} style={footerLink}>
-          Read on the web
+          {words.readOnWebShort}
         </Link>
       </Text>
       <Heading as="h1" style={emailHeading}>
@@ -66,7 +72,7 @@ export function NewsletterIssueEmail({
       </Heading>
       {children}
       <Text style={emailText}>
-        <Link href={webUrl}>Read this issue on the web</Link>
+        <Link href={webUrl}>{words.readOnWeb}</Link>
       </Text>
     </EmailLayout>
   );

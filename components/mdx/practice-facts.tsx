@@ -1,4 +1,6 @@
 import { siteConfig } from "@/lib/config/site-config";
+import { dictionary } from "@/lib/i18n/dictionary";
+import { formatDate, type Language } from "@/lib/i18n/languages";
 
 // Facts about the practice for MDX pages, read from the one site config.
 
@@ -16,8 +18,9 @@ export function ContactPhone() {
   return <a href={`tel:${phone.replaceAll(" ", "")}`}>{phone}</a>;
 }
 
-export function PostalAddress({ inline = false }: { inline?: boolean }) {
-  const { street, postalCode, city, country } = siteConfig.address;
+export function PostalAddress({ inline = false, language }: { inline?: boolean; language: Language }) {
+  const { street, postalCode, city } = siteConfig.address;
+  const { country } = dictionary(language).site;
   if (inline) return <>{`${street}, ${postalCode} ${city}, ${country}`}</>;
   return (
     <>
@@ -38,10 +41,12 @@ export function ResponsibleForContent() {
   return <>{siteConfig.legal.responsibleForContent}</>;
 }
 
-export function PolicyVersion() {
+export function PolicyVersion({ language }: { language: Language }) {
+  const version = siteConfig.privacyPolicyVersion;
   return (
     <p>
-      Version <time dateTime={siteConfig.privacyPolicyVersion}>{siteConfig.privacyPolicyVersion}</time>.
+      {dictionary(language).common.policyVersion}:{" "}
+      <time dateTime={version}>{formatDate(version, language)}</time>.
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { siteConfig } from "@/lib/config/site-config";
 
@@ -73,6 +74,8 @@ const mailSchema = z
     MAIL_FROM: optionalString.pipe(mailbox.optional()),
     CONTACT_TO_EMAIL: optionalString.pipe(z.email().optional()),
     RESEND_SEGMENT_ID: optionalString,
+    // German subscribers' segment; unset, they join RESEND_SEGMENT_ID and German issues wait.
+    RESEND_SEGMENT_ID_DE: optionalString,
     RESEND_WEBHOOK_SECRET: optionalString.pipe(
       z
         .string()
@@ -96,7 +99,15 @@ const mailSchema = z
   });
 
 export type MailSettings =
-  | { transport: "resend"; apiKey: string; from: string; to: string; segmentId: string }
+  | {
+      transport: "resend";
+      apiKey: string;
+      from: string;
+      to: string;
+      segmentId: string;
+      /** The German readers' segment, when the newsletter has one (RESEND_SEGMENT_ID_DE). */
+      germanSegmentId: string | undefined;
+    }
   | {
       transport: "outbox";
       outboxDir: string;
@@ -104,6 +115,7 @@ export type MailSettings =
       to: string;
       /** Recorded on outbox broadcasts when set, to show where they would have gone. */
       segmentId: string | undefined;
+      germanSegmentId: string | undefined;
     };
 
 export type MailEnv = {
@@ -122,6 +134,7 @@ const buildMail = (env: z.output<typeof mailSchema>): MailEnv => ({
         from: env.MAIL_FROM!,
         to: env.CONTACT_TO_EMAIL!,
         segmentId: env.RESEND_SEGMENT_ID!,
+        germanSegmentId: env.RESEND_SEGMENT_ID_DE,
       }
     : {
         transport: "outbox",
@@ -129,6 +142,7 @@ const buildMail = (env: z.output<typeof mailSchema>): MailEnv => ({
         from: env.MAIL_FROM ?? `${siteConfig.name} website <website@localhost>`,
         to: env.CONTACT_TO_EMAIL ?? siteConfig.contact.email,
         segmentId: env.RESEND_SEGMENT_ID,
+        germanSegmentId: env.RESEND_SEGMENT_ID_DE,
       },
   webhookSecret: env.RESEND_WEBHOOK_SECRET,
   allowOutboxInProduction:
@@ -162,11 +176,12 @@ const buildDatabase = (env: z.output<typeof databaseSchema>): DatabaseSettings =
 
 /**
  * Which proxy in front of the site to believe about the client's address (TRUST_PROXY):
+ * - `none` (the default, TRUST_PROXY unset): no proxy; the address of the connection's socket,
+ *   which the site's server (`npm start`) passes in a header signed with CLIENT_ADDRESS_KEY.
  * - `{ hops: n }`: the n-th `X-Forwarded-For` entry from the end, as appended by the n proxies
- *   in front of `next start` (one reverse proxy: 1). Earlier entries come from the client.
+ *   in front of `npm start` (one reverse proxy: 1). Earlier entries come from the client.
  * - `vercel`: Vercel's own header, which its edge overwrites.
  * - `x-real-ip`: a proxy that sets `X-Real-IP` and drops the client's.
- * - `none`: no proxy to trust; every request shares one conservative bucket.
  * A header the setting does not name is never read.
  */
 export type TrustProxy = { hops: number } | "vercel" | "x-real-ip" | "none";
@@ -177,7 +192,7 @@ const limitsSchema = z.object({
   TRUST_PROXY: optionalString.pipe(
     z
       .string()
-      .default("1")
+      .default("none")
       .pipe(
         z.union(
           [
@@ -187,10 +202,15 @@ const limitsSchema = z.object({
               .regex(/^([1-9]|10)$/)
               .transform((hops) => ({ hops: Number(hops) })),
           ],
-          { error: 'must be "vercel", "x-real-ip", "none" or a number of X-Forwarded-For hops (1-10)' },
+          {
+            error:
+              'must be "none" (no proxy: the socket\'s address), a number of X-Forwarded-For hops (1-10), "x-real-ip" or "vercel"',
+          },
         ),
       ),
   ),
+  // Made by the site's server (scripts/server/serve-next.mjs) at each start; never set by hand.
+  CLIENT_ADDRESS_KEY: optionalString,
   EMAIL_DAILY_CAP: positiveInt(200),
   NEWSLETTER_CONFIRMATIONS_PER_ADDRESS: positiveInt(2),
   INQUIRY_RECEIPTS_PER_ADDRESS: positiveInt(3),
@@ -199,6 +219,8 @@ const limitsSchema = z.object({
 export type LimitsEnv = {
   rateLimit: { max: number; windowSeconds: number };
   trustProxy: TrustProxy;
+  /** Checks the socket address the site's server signed; unset outside `npm start`. */
+  clientAddressKey: string | undefined;
   /**
    * Emails to people who typed an address (newsletter confirmations, inquiry receipts), which may
    * not be theirs: per address per 24 hours, and for the whole site per day.
@@ -209,6 +231,7 @@ export type LimitsEnv = {
 const buildLimits = (env: z.output<typeof limitsSchema>): LimitsEnv => ({
   rateLimit: { max: env.RATE_LIMIT_MAX, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
   trustProxy: env.TRUST_PROXY,
+  clientAddressKey: env.CLIENT_ADDRESS_KEY,
   emailCaps: {
     confirmationsPerAddress: env.NEWSLETTER_CONFIRMATIONS_PER_ADDRESS,
     receiptsPerAddress: env.INQUIRY_RECEIPTS_PER_ADDRESS,
@@ -238,6 +261,32 @@ export type JobsEnv = {
 const buildJobs = (env: z.output<typeof jobsSchema>): JobsEnv => ({
   retentionDays: env.INQUIRY_RETENTION_DAYS,
   cronSecret: env.CRON_SECRET,
+});
+
+// --- analytics --------------------------------------------------------------------------------
+
+const analyticsSchema = z.object({
+  // Read when the pages are built (the beacon is in the prerendered HTML), like SITE_URL.
+  ANALYTICS: z.preprocess(
+    (value) => (typeof value === "string" ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  ),
+  ANALYTICS_RETENTION_MONTHS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().positive("must be a whole number of months, 1 or more").default(13),
+  ),
+});
+
+export type AnalyticsEnv = {
+  /** ANALYTICS=off: no beacon in the pages, POST /api/events answers 404, nothing is written. */
+  analyticsEnabled: boolean;
+  /** Raw page views and conversions older than this are deleted; daily rollups stay. */
+  analyticsRetentionMonths: number;
+};
+
+const buildAnalytics = (env: z.output<typeof analyticsSchema>): AnalyticsEnv => ({
+  analyticsEnabled: env.ANALYTICS === "on",
+  analyticsRetentionMonths: env.ANALYTICS_RETENTION_MONTHS,
 });
 
 // --- parsing ----------------------------------------------------------------------------------
@@ -291,6 +340,7 @@ const sections = {
   database: section(databaseSchema, buildDatabase),
   limits: section(limitsSchema, buildLimits),
   jobs: section(jobsSchema, buildJobs),
+  analytics: section(analyticsSchema, buildAnalytics),
 };
 
 export const siteEnv = sections.site.current;
@@ -298,10 +348,15 @@ export const mailEnv = sections.mail.current;
 export const databaseEnv = sections.database.current;
 export const limitsEnv = sections.limits.current;
 export const jobsEnv = sections.jobs.current;
+export const analyticsEnv = sections.analytics.current;
 /** For commands and tests that pass their own environment (openStore's `env`). */
 export const parseDatabaseEnv = sections.database.parse;
 
-export type ServerEnv = SiteEnv & MailEnv & LimitsEnv & JobsEnv & { database: DatabaseSettings };
+export type ServerEnv = SiteEnv &
+  MailEnv &
+  LimitsEnv &
+  JobsEnv &
+  AnalyticsEnv & { database: DatabaseSettings };
 
 /** Every section at once, with every problem of every section in one EnvError. */
 export function parseServerEnv(source: Source): ServerEnv {
@@ -311,6 +366,7 @@ export function parseServerEnv(source: Source): ServerEnv {
     database: parseSection(databaseSchema, buildDatabase, source),
     limits: parseSection(limitsSchema, buildLimits, source),
     jobs: parseSection(jobsSchema, buildJobs, source),
+    analytics: parseSection(analyticsSchema, buildAnalytics, source),
   };
   const issues = Object.values(parts).flatMap((part) => part.issues ?? []);
   if (issues.length > 0) throw envError(issues);
@@ -319,6 +375,7 @@ export function parseServerEnv(source: Source): ServerEnv {
     ...parts.mail.value!,
     ...parts.limits.value!,
     ...parts.jobs.value!,
+    ...parts.analytics.value!,
     database: parts.database.value!,
   };
 }
@@ -341,23 +398,41 @@ export function isDevelopment(): boolean {
   return process.env.NODE_ENV === "development";
 }
 
-const localHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
-
-/** Whether the origin is one people reach over the internet (not this machine). */
+/**
+ * Whether the origin is one people reach over the internet, decided by SITE_URL's host alone
+ * (never NODE_ENV: `npm run serve` and the benchmarks run a production build on this machine):
+ * `localhost`, `*.localhost`, a loopback address (127.0.0.0/8, ::1) or 0.0.0.0 is this machine.
+ */
 export function isPublicOrigin(origin: string): boolean {
-  const { hostname } = new URL(origin);
-  return !localHosts.has(hostname) && !hostname.endsWith(".localhost");
+  const hostname = new URL(origin).hostname.replace(/^\[(.*)\]$/, "$1");
+  if (hostname === "localhost" || hostname.endsWith(".localhost")) return false;
+  if (!ipaddr.isValid(hostname)) return true;
+  const range = ipaddr.process(hostname).range();
+  return range !== "loopback" && range !== "unspecified";
 }
 
 /**
- * A public site without RESEND_API_KEY would tell people the coach has their message while it
- * sits in a folder a container loses: refuse to start, unless the owner opted in. A laptop
- * (SITE_URL unset, so localhost) is fine.
+ * Where mail may go, one rule for the site's start-up and every command that sends: without
+ * RESEND_API_KEY mail is written to the outbox folder and counts as delivered, which is right
+ * only for a local site (SITE_URL unset, localhost or loopback) or when the owner opted in
+ * (ALLOW_OUTBOX_IN_PRODUCTION=1). A store that Resend has served (`resendUsedAt`, recorded in
+ * the store by lib/server/mail-guard.ts) means the key is missing from this process's
+ * environment (set by systemd or a container, not in this shell): refused too, whatever SITE_URL.
  */
-export function mailConfigurationProblem(env: SiteEnv & MailEnv): string | undefined {
-  if (env.mail.transport !== "outbox" || env.allowOutboxInProduction || !isPublicOrigin(env.siteUrl)) {
-    return undefined;
+export function mailConfigurationProblem(
+  env: SiteEnv & MailEnv,
+  { resendUsedAt }: { resendUsedAt?: Date } = {},
+): string | undefined {
+  if (env.mail.transport !== "outbox" || env.allowOutboxInProduction) return undefined;
+  if (resendUsedAt) {
+    return (
+      `RESEND_API_KEY is not set, but this store's mail goes through Resend (last used ${resendUsedAt.toISOString()}): ` +
+      `its queue would be written to ${env.mail.outboxDir}/ and marked delivered. Set RESEND_API_KEY as the site has it ` +
+      `(a key set by systemd or a container is not in this shell's environment), or set ALLOW_OUTBOX_IN_PRODUCTION=1 ` +
+      `if this store's mail really goes to the outbox now.`
+    );
   }
+  if (!isPublicOrigin(env.siteUrl)) return undefined;
   return (
     `RESEND_API_KEY is not set but SITE_URL=${env.siteUrl} is a public site: emails would only be written to ` +
     `${env.mail.outboxDir}/. Set RESEND_API_KEY (and MAIL_FROM, CONTACT_TO_EMAIL, RESEND_SEGMENT_ID), ` +

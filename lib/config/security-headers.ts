@@ -49,17 +49,27 @@ export function securityHeaders({ production }: { production: boolean }): Header
   return headers;
 }
 
-/** The rules for `headers()` in next.config.ts: which headers go with which paths. */
-export function headerRules({ production }: { production: boolean }): HeaderRule[] {
+/**
+ * The rules for `headers()` in next.config.ts: which headers go with which paths.
+ * `personalPaths` are the pages that show one person's own state (the newsletter confirmation,
+ * in each language: lib/newsletter/confirm-path.ts).
+ */
+export function headerRules({
+  production,
+  personalPaths,
+}: {
+  production: boolean;
+  personalPaths: readonly string[];
+}): HeaderRule[] {
   return [
     { source: "/(.*)", headers: securityHeaders({ production }) },
-    // Cross-Origin-Opener-Policy only on the page that shows one person's own state. It makes
+    // Cross-Origin-Opener-Policy only on the pages that show one person's own state. It makes
     // Chrome move the page into a new browsing context group, which on a navigation from another
     // page means a fresh renderer process: on the public pages, the same for everyone, it
     // protected nothing and cost most of their blocking time (docs/performance.md, docs/security.md).
-    {
-      source: "/newsletter/confirm",
+    ...personalPaths.map((source) => ({
+      source,
       headers: [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }],
-    },
+    })),
   ];
 }

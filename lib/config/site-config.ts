@@ -1,20 +1,16 @@
 /**
  * Facts about the practice, in one place. Pages, metadata, JSON-LD and emails read them
- * from here; change them here only.
+ * from here; change them here only. Words that differ by language (the tagline, the coach's
+ * bio, the newsletter's cadence) are in the dictionaries, lib/i18n/dictionaries/.
  */
 export const siteConfig = {
   name: "Alex Brandt Coaching",
   shortName: "Alex Brandt",
-  tagline: "Executive coaching for VPs of Engineering and engineering leaders",
-  description:
-    "Executive coaching for VPs of Engineering, Heads of Engineering and CTOs: influence without authority, the CTO question, and the career after VPE.",
-  locale: "en_US",
-  language: "en",
+  /** The coach's own language: the coach's emails, the digest and reports are written in it. */
+  coachLanguage: "en" as "en" | "de",
   coach: {
     name: "Alex Brandt",
-    jobTitle: "Executive coach for engineering leaders",
     leadersCoached: "80+",
-    bio: "Former VP of Engineering and CTO. I have sat in both seats and now coach engineering leaders one to one.",
   },
   contact: {
     email: "hello@alexbrandt-coaching.de",
@@ -34,7 +30,6 @@ export const siteConfig = {
   },
   newsletter: {
     subscriberCount: 5000,
-    cadence: "about twice a month",
   },
   // Bumped whenever the privacy page changes; stored with each newsletter consent.
   privacyPolicyVersion: "2026-11-26",
@@ -48,7 +43,3 @@ export const siteConfig = {
 } as const;
 
 export type SiteConfig = typeof siteConfig;
-
-export function newsletterPitch(): string {
-  return `Join ${siteConfig.newsletter.subscriberCount} CTOs and engineering managers for opinionated insights`;
-}

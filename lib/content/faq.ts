@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isDevelopment } from "@/lib/config/env";
+import type { Language } from "@/lib/i18n/languages";
 import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
@@ -8,6 +9,8 @@ import { unified } from "unified";
 
 /** The questions and answers shown on the FAQ page and the offer page, in one file. */
 export const FAQ_FILE = "content/blocks/faq.mdx";
+/** Each language's FAQ block. */
+export const faqFiles: Record<Language, string> = { en: FAQ_FILE, de: "content/de/blocks/faq.mdx" };
 
 export type FaqEntry = { question: string; answer: string };
 
@@ -90,12 +93,18 @@ export function parseFaq(source: string, file: string): FaqEntry[] {
   return entries;
 }
 
-let cache: FaqEntry[] | undefined;
+const cache: Partial<Record<Language, FaqEntry[]>> = {};
 
-/** The FAQ, validated; read once outside development. */
-export function faqEntries(): FaqEntry[] {
-  const read = () => parseFaq(fs.readFileSync(path.join(process.cwd(), FAQ_FILE), "utf8"), FAQ_FILE);
+/** A language's FAQ, validated; read once outside development. */
+export function faqEntries(language: Language = "en"): FaqEntry[] {
+  const file = faqFiles[language];
+  // Spelled out literally so the bundler traces these two files and nothing wider.
+  const full =
+    language === "de"
+      ? path.join(process.cwd(), "content", "de", "blocks", "faq.mdx")
+      : path.join(process.cwd(), "content", "blocks", "faq.mdx");
+  const read = () => parseFaq(fs.readFileSync(full, "utf8"), file);
   if (isDevelopment()) return read();
-  cache ??= read();
-  return cache;
+  cache[language] ??= read();
+  return cache[language];
 }

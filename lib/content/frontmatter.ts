@@ -47,6 +47,16 @@ export const frontmatterSchema = z
       .optional(),
     published: isoDate,
     updated: isoDate.optional(),
+    /**
+     * The English page this one translates (its file name): required in content/de/, where it
+     * pairs the two versions whatever each one's slug. An English page is its own key.
+     */
+    key: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be the English page's file name")
+      .optional(),
+    /** This page exists in one language only: no translation is expected, none is linked. */
+    singleLanguage: z.boolean().default(false),
   })
   .strict();
 
@@ -67,6 +77,16 @@ export const issueFrontmatterSchema = z
       .max(170, "must be at most 170 characters (search results cut it)"),
     /** A draft is neither published on the site nor sendable. */
     draft: z.boolean().default(false),
+    /** In content/de/newsletter/: the English issue this one translates (its file name). */
+    key: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be the English issue's file name")
+      .optional(),
+    /**
+     * Who gets it by email: the readers of its language (the default), or everyone, in either
+     * language, for an issue written once for all.
+     */
+    sendTo: z.enum(["language", "everyone"]).default("language"),
   })
   .strict();
 

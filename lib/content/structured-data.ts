@@ -10,8 +10,10 @@ import type {
   WithContext,
 } from "schema-dts";
 import type { FaqEntry } from "@/lib/content/faq";
-import type { Issue, Page } from "@/lib/content/loader";
+import { pageByKey, type Issue, type Page } from "@/lib/content/loader";
 import { siteConfig } from "@/lib/config/site-config";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import { localPath, type Language } from "@/lib/i18n/languages";
 
 const ids = (siteUrl: string) => ({
   coach: `${siteUrl}/#coach`,
@@ -19,15 +21,16 @@ const ids = (siteUrl: string) => ({
   website: `${siteUrl}/#website`,
 });
 
-export function practiceGraph(siteUrl: string): Graph {
+export function practiceGraph(siteUrl: string, language: Language = "en"): Graph {
   const id = ids(siteUrl);
+  const { site } = dictionary(language);
   const sameAs = siteConfig.social.map((link) => link.href);
   const coach: Person = {
     "@type": "Person",
     "@id": id.coach,
     name: siteConfig.coach.name,
-    jobTitle: siteConfig.coach.jobTitle,
-    description: siteConfig.coach.bio,
+    jobTitle: site.coachJobTitle,
+    description: site.coachBio,
     url: `${siteUrl}/`,
     sameAs,
     worksFor: { "@id": id.practice },
@@ -36,7 +39,7 @@ export function practiceGraph(siteUrl: string): Graph {
     "@type": "Organization",
     "@id": id.practice,
     name: siteConfig.name,
-    description: siteConfig.description,
+    description: site.description,
     url: `${siteUrl}/`,
     email: siteConfig.contact.email,
     founder: { "@id": id.coach },
@@ -54,7 +57,7 @@ export function practiceGraph(siteUrl: string): Graph {
     "@id": id.website,
     name: siteConfig.name,
     url: `${siteUrl}/`,
-    inLanguage: siteConfig.language,
+    inLanguage: language,
     publisher: { "@id": id.practice },
   };
   return {
@@ -63,12 +66,19 @@ export function practiceGraph(siteUrl: string): Graph {
   };
 }
 
+const home = (siteUrl: string, language: Language) => ({
+  "@type": "ListItem" as const,
+  position: 1,
+  name: dictionary(language).structuredData.home,
+  item: `${siteUrl}${localPath(language, "/")}`,
+});
+
 export function breadcrumbList(page: Page, siteUrl: string): WithContext<BreadcrumbList> {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
     itemListElement: [
-      { "@type": "ListItem", position: 1, name: "Home", item: `${siteUrl}/` },
+      home(siteUrl, page.language),
       {
         "@type": "ListItem",
         position: 2,
@@ -84,8 +94,13 @@ export function issueBreadcrumbList(issue: Issue, siteUrl: string): WithContext<
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
     itemListElement: [
-      { "@type": "ListItem", position: 1, name: "Home", item: `${siteUrl}/` },
-      { "@type": "ListItem", position: 2, name: "Newsletter", item: `${siteUrl}/newsletter` },
+      home(siteUrl, issue.language),
+      {
+        "@type": "ListItem",
+        position: 2,
+        name: dictionary(issue.language).structuredData.newsletter,
+        item: `${siteUrl}${localPath(issue.language, "/newsletter")}`,
+      },
       { "@type": "ListItem", position: 3, name: issue.title, item: `${siteUrl}${issue.href}` },
     ],
   };
@@ -102,7 +117,7 @@ export function issueArticle(issue: Issue, siteUrl: string): WithContext<Article
     headline: issue.title,
     description: issue.summary,
     datePublished: issue.date,
-    inLanguage: siteConfig.language,
+    inLanguage: issue.language,
     url,
     mainEntityOfPage: url,
     author: { "@id": id.coach },
@@ -114,6 +129,9 @@ export function issueArticle(issue: Issue, siteUrl: string): WithContext<Article
 export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> | undefined {
   if (!page.service) return undefined;
   const id = ids(siteUrl);
+  // The contact page in the offer's language: its URL differs by language.
+  const contact = pageByKey("contact", page.language)?.href ?? localPath(page.language, "/contact");
+  const words = dictionary(page.language).structuredData;
   return {
     "@context": "https://schema.org",
     "@type": "Service",
@@ -126,8 +144,8 @@ export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> 
     areaServed: "Worldwide",
     availableChannel: {
       "@type": "ServiceChannel",
-      serviceUrl: `${siteUrl}/contact`,
-      name: "Intro call",
+      serviceUrl: `${siteUrl}${contact}`,
+      name: words.introCall,
     },
     audience: {
       "@type": "BusinessAudience",
@@ -135,9 +153,9 @@ export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> 
     },
     offers: {
       "@type": "Offer",
-      name: `${page.service.name}: intro call`,
-      description: "A free, no-obligation intro call to see whether coaching fits.",
-      url: `${siteUrl}/contact`,
+      name: fill(words.offerName, { service: page.service.name }),
+      description: words.offerDescription,
+      url: `${siteUrl}${contact}`,
       price: "0",
       priceCurrency: "EUR",
       availability: "https://schema.org/InStock",
@@ -147,10 +165,11 @@ export function serviceOffer(page: Page, siteUrl: string): WithContext<Service> 
 }
 
 /** The FAQ as FAQPage data: the same questions and answer text the page shows. */
-export function faqPage(entries: readonly FaqEntry[]): WithContext<FAQPage> {
+export function faqPage(entries: readonly FaqEntry[], language: Language = "en"): WithContext<FAQPage> {
   return {
     "@context": "https://schema.org",
     "@type": "FAQPage",
+    inLanguage: language,
     mainEntity: entries.map(({ question, answer }) => ({
       "@type": "Question",
       name: question,

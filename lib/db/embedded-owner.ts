@@ -1,33 +1,44 @@
 import fs from "node:fs/promises";
-import { readFileSync, unlinkSync } from "node:fs";
+import { readFileSync, rmSync, unlinkSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { StoreError } from "@/lib/db/store-error";
 import {
+  acquireOwnerLock,
+  embeddedSocketPort,
   embeddedUrl,
-  isLockLive,
   lockFilePath,
   markOwnedHere,
-  readOwnerLock,
+  privateDirMode,
+  privateFileMode,
+  rewriteOwnerLock,
+  socketPath,
   type OwnerLock,
 } from "@/lib/db/owner-lock";
 
 export type EmbeddedOwner = {
   dataDir: string;
+  /** The number in the socket's name (`.s.PGSQL.<port>`); no TCP port is opened. */
   port: number;
-  /** The pg connection string for this owner's socket server. */
+  /** The folder holding the socket: DATA_DIR, or a private folder under the OS temp dir. */
+  socketDir: string;
+  /** The pg connection string for this owner's socket. */
   url: string;
   stop(): Promise<void>;
 };
 
-/** Thrown when another live process already owns DATA_DIR: connect through its port instead. */
+/** Thrown when another live process already owns DATA_DIR: connect through its socket instead. */
 export class OwnerRunningError extends Error {
   override name = "OwnerRunningError";
   constructor(readonly lock: OwnerLock) {
     super(`DATA_DIR is owned by process ${lock.pid}`);
   }
 }
+
+/** Linux's limit on a Unix socket's path (108 bytes with the terminating NUL). */
+export const maxSocketPathBytes = 107;
 
 function dataDirError(dataDir: string, action: string, cause: unknown): StoreError {
   const reason = cause instanceof Error ? cause.message : String(cause);
@@ -38,54 +49,56 @@ function dataDirError(dataDir: string, action: string, cause: unknown): StoreErr
   );
 }
 
-async function writeLock(file: string, lock: OwnerLock, flag: "wx" | "w"): Promise<void> {
-  if (flag === "wx") {
-    await fs.writeFile(file, `${JSON.stringify(lock)}\n`, { flag });
-    return;
+/**
+ * Where the socket goes: DATA_DIR itself (0700, so only the site's user can connect), or, when
+ * DATA_DIR's path is too long for a socket, a new 0700 folder under the OS temp dir.
+ */
+async function socketFolder(root: string): Promise<{ dir: string; temporary: boolean }> {
+  const fits = (dir: string) => Buffer.byteLength(socketPath(dir)) <= maxSocketPathBytes;
+  if (fits(root)) return { dir: root, temporary: false };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "site-db-"));
+  await fs.chmod(dir, privateDirMode);
+  if (!fits(dir)) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw new Error(`no folder short enough for a Unix socket (DATA_DIR and ${os.tmpdir()} are too deep)`);
   }
-  // Replace atomically: a reader never sees half a lock file.
-  const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, `${JSON.stringify(lock)}\n`);
-  await fs.rename(temporary, file);
-}
-
-async function acquireLock(dataDir: string): Promise<void> {
-  const file = lockFilePath(dataDir);
-  const lock: OwnerLock = { pid: process.pid, port: null, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await writeLock(file, lock, "wx");
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw dataDirError(dataDir, "write its lock file", error);
-    }
-    const existing = await readOwnerLock(dataDir);
-    if (existing && isLockLive(existing, dataDir)) throw new OwnerRunningError(existing);
-    // A lock left by a process that is gone (or unreadable): take it over.
-    await fs.rm(file, { force: true });
-  }
-  throw dataDirError(dataDir, "take its lock file", new Error(`${file} keeps reappearing`));
+  return { dir, temporary: true };
 }
 
 /**
  * Makes this process the one owner of DATA_DIR: locks it, opens PGlite in DATA_DIR/pglite and
- * serves it on a loopback port recorded in the lock file. PGlite is one session: the socket
- * server queues every client's statements through it, so transactions must stay short.
+ * serves it on a Unix socket recorded in the lock file. DATA_DIR is made 0700 (PGlite writes its
+ * files 0666 whatever the umask: the folder is what keeps other users out) and the lock 0600.
+ * PGlite is one session: the socket server queues every client's statements through it, so
+ * transactions must stay short.
  */
-export async function startEmbeddedOwner(
-  dataDir: string,
-  options: { port?: number } = {},
-): Promise<EmbeddedOwner> {
+export async function startEmbeddedOwner(dataDir: string): Promise<EmbeddedOwner> {
   const root = path.resolve(dataDir);
   try {
-    await fs.mkdir(root, { recursive: true });
+    await fs.mkdir(root, { recursive: true, mode: privateDirMode });
   } catch (error) {
     throw dataDirError(dataDir, "create the folder", error);
   }
-  await acquireLock(root);
+  // A mode applies only when a folder is created: one made before (or by someone else) too.
+  await fs.chmod(root, privateDirMode).catch((error: Error) => {
+    // A folder another user owns (a mounted volume): the socket itself stays 0600.
+    console.error(`[db] DATA_DIR=${dataDir}: could not make it private (${error.message})`);
+  });
+  let running: OwnerLock | undefined;
+  try {
+    running = await acquireOwnerLock(root, {
+      pid: process.pid,
+      port: null,
+      socketDir: null,
+      startedAt: new Date().toISOString(),
+    });
+  } catch (error) {
+    throw dataDirError(dataDir, "write its lock file", error);
+  }
+  if (running) throw new OwnerRunningError(running);
   markOwnedHere(root, true);
   const file = lockFilePath(root);
+  let temporarySocketDir: string | undefined;
   const releaseOnExit = () => {
     markOwnedHere(root, false);
     try {
@@ -94,40 +107,57 @@ export async function startEmbeddedOwner(
     } catch {
       // already gone, or not ours to remove
     }
+    if (temporarySocketDir) rmSync(temporarySocketDir, { recursive: true, force: true });
   };
   process.once("exit", releaseOnExit);
 
   let pglite: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
+  const cleanUp = () => {
+    process.removeListener("exit", releaseOnExit);
+    releaseOnExit();
+  };
   try {
+    await fs.chmod(file, privateFileMode);
     try {
       pglite = await PGlite.create(path.join(root, "pglite"));
     } catch (error) {
       throw dataDirError(dataDir, "open the embedded database", error);
     }
-    server = new PGLiteSocketServer({
-      db: pglite,
-      host: "127.0.0.1",
-      port: options.port ?? 0,
-      maxConnections: 64,
-    });
+    let socketDir: string;
+    try {
+      const folder = await socketFolder(root);
+      socketDir = folder.dir;
+      if (folder.temporary) temporarySocketDir = folder.dir;
+    } catch (error) {
+      throw dataDirError(dataDir, "place the database's socket", error);
+    }
+    const socket = socketPath(socketDir);
+    // A socket left by an owner that died: we hold the lock, so it is nobody's.
+    await fs.rm(socket, { force: true });
+    server = new PGLiteSocketServer({ db: pglite, path: socket, maxConnections: 64 });
     await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
-    await writeLock(file, { pid: process.pid, port, startedAt: new Date().toISOString() }, "w");
+    await fs.chmod(socket, privateFileMode);
+    await rewriteOwnerLock(root, {
+      pid: process.pid,
+      port: embeddedSocketPort,
+      socketDir,
+      startedAt: new Date().toISOString(),
+    });
 
     let stopped: Promise<void> | undefined;
     const ownedServer = server;
     const ownedDb = pglite;
     return {
       dataDir: root,
-      port,
-      url: embeddedUrl(port),
+      port: embeddedSocketPort,
+      socketDir,
+      url: embeddedUrl(socketDir),
       stop() {
         stopped ??= (async () => {
           await ownedServer.stop();
           await ownedDb.close();
-          process.removeListener("exit", releaseOnExit);
-          releaseOnExit();
+          cleanUp();
         })();
         return stopped;
       },
@@ -135,8 +165,7 @@ export async function startEmbeddedOwner(
   } catch (error) {
     await server?.stop().catch(() => undefined);
     await pglite?.close().catch(() => undefined);
-    process.removeListener("exit", releaseOnExit);
-    releaseOnExit();
+    cleanUp();
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
 import { databaseEnv, parseDatabaseEnv, type DatabaseSettings } from "@/lib/config/env";
 import { StoreError } from "@/lib/db/store-error";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { embeddedUrl, findLiveOwner } from "@/lib/db/owner-lock";
+import { findLiveOwner, lockUrl, socketPath } from "@/lib/db/owner-lock";
 import type { EmbeddedOwner } from "@/lib/db/embedded-owner";
 
 export type Store = DatabaseConnection & {
@@ -16,6 +16,9 @@ export type Store = DatabaseConnection & {
 
 function describeUrl(url: string): string {
   const parsed = new URL(url);
+  const host = decodeURIComponent(parsed.hostname);
+  // A Unix socket's folder as the host (the embedded owner's URL, or a server's local socket).
+  if (host.startsWith("/")) return `${socketPath(host, Number(parsed.port || 5432))}${parsed.pathname}`;
   return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }
 
@@ -62,7 +65,7 @@ export type OpenStoreOptions = {
 
 /**
  * The store for a command or the start-up: DATABASE_URL when set; otherwise the embedded database
- * in DATA_DIR, through the running site's port when there is one, else owned by this process.
+ * in DATA_DIR, through the running site's socket when there is one, else owned by this process.
  * Everything talks `pg` either way. Fails with one StoreError naming the variable to fix.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
@@ -97,11 +100,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   }
   if (owner) {
     url = owner.url;
-  } else if (live?.port != null) {
-    url = embeddedUrl(live.port);
+  } else if (live && lockUrl(live)) {
+    url = lockUrl(live)!;
   } else if (live) {
     throw new StoreError(
-      `DATA_DIR=${settings.dataDir}: process ${live.pid} holds it but never opened its port. Stop that process, or remove DATA_DIR/owner.lock if no such process runs.`,
+      `DATA_DIR=${settings.dataDir}: process ${live.pid} holds it but never opened its socket. Stop that process, or remove DATA_DIR/owner.lock if no such process runs.`,
       "DATA_DIR",
     );
   } else {
@@ -130,7 +133,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     owner,
     describe: owner
       ? `${settings.dataDir} (embedded, this process)`
-      : `${settings.dataDir} (embedded, via port ${new URL(url).port})`,
+      : `${settings.dataDir} (embedded, via port ${live!.port} of the socket ${socketPath(live!.socketDir!, live!.port!)})`,
     async close() {
       await connection.close();
       await owner?.stop();

@@ -3,22 +3,23 @@ import { connectDatabase, type DatabaseConnection, type Db } from "@/lib/db/clie
 import { databaseEnv } from "@/lib/config/env";
 import { StoreError } from "@/lib/db/store-error";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { embeddedUrl, findLiveOwner } from "@/lib/db/owner-lock";
+import { findLiveOwner, lockUrl } from "@/lib/db/owner-lock";
 
 let connection: Promise<DatabaseConnection> | undefined;
 
 async function connect(): Promise<DatabaseConnection> {
   const settings = databaseEnv();
   if (settings.kind === "server") return connectDatabase(settings.url, { max: settings.poolSize });
-  // `npm start` sets DATABASE_URL to its owner's port; this is `next dev` beside a running owner.
+  // `npm start` sets DATABASE_URL to its owner's socket; this is `next dev` beside a running owner.
   const live = await findLiveOwner(settings.dataDir, 0);
-  if (live?.port == null) {
+  const url = live && lockUrl(live);
+  if (!url) {
     throw new StoreError(
       `DATA_DIR=${settings.dataDir}: no process serves the embedded database. Start the site with \`npm start\`, or set DATABASE_URL.`,
       "DATA_DIR",
     );
   }
-  return connectDatabase(embeddedUrl(live.port), { max: 1 });
+  return connectDatabase(url, { max: 1 });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { describeDbError } from "@/lib/db/log-error";
 import { rateLimits } from "@/lib/db/schema";
 import type { RateLimiter, RateLimitResult } from "@/lib/forms/rate-limit";
 
@@ -23,7 +24,7 @@ export function databaseRateLimiter(
       } catch (error) {
         // The store being down is reported by the step that needs it (storing the inquiry);
         // a limit that cannot count lets the attempt through rather than fail the form.
-        console.error("[rate-limit] not counted:", error instanceof Error ? error.message : error);
+        console.error(`[rate-limit] not counted: ${describeDbError(error)}`);
         return { allowed: true };
       }
     },
@@ -33,6 +34,14 @@ export function databaseRateLimiter(
         .update(rateLimits)
         .set({ points: sql`greatest(${rateLimits.points} - 1, 0)` })
         .where(sql`${rateLimits.key} = ${hashed(key)}`);
+    },
+    async used(key) {
+      const db = await database();
+      const [row] = await db
+        .select({ points: rateLimits.points })
+        .from(rateLimits)
+        .where(sql`${rateLimits.key} = ${hashed(key)} and ${rateLimits.expiresAt} > now()`);
+      return row?.points ?? 0;
     },
   };
 

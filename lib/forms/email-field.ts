@@ -3,16 +3,16 @@ import * as z from "@/lib/forms/zod";
 /** The longest address SMTP can carry (RFC 5321 path limit, less the angle brackets). */
 export const EMAIL_MAX_LENGTH = 254;
 
-/** An email address as every form asks for it. */
+/**
+ * An email address as every form asks for it. Its messages are keys of the dictionaries'
+ * `validation` section: the form shows them in the page's language, in the browser and after
+ * a round trip to the server alike.
+ */
 export const emailField = z.pipe(
   z
-    .string({ error: "Please enter your email address." })
-    .check(
-      z.trim(),
-      z.minLength(1, "Please enter your email address."),
-      z.maxLength(EMAIL_MAX_LENGTH, "That email address is too long."),
-    ),
-  z.email("Please enter a valid email address, like you@company.com."),
+    .string({ error: "emailRequired" })
+    .check(z.trim(), z.minLength(1, "emailRequired"), z.maxLength(EMAIL_MAX_LENGTH, "emailTooLong")),
+  z.email("emailInvalid"),
 );
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeDbError } from "@/lib/db/log-error";
 import { siteDatabase } from "@/lib/db/site";
 import { ServiceUnavailableError } from "@/lib/forms/submit-form";
 
@@ -7,8 +8,6 @@ export async function formDatabase() {
   try {
     return await siteDatabase();
   } catch (error) {
-    throw new ServiceUnavailableError(
-      `the store is not available: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new ServiceUnavailableError(`the store is not available (${describeDbError(error)})`);
   }
 }

@@ -1,33 +1,50 @@
 import "server-only";
+import { after } from "next/server";
 import { headers } from "next/headers";
-import { databaseEnv, limitsEnv } from "@/lib/config/env";
-import { siteDatabase } from "@/lib/db/site";
+import { limitsEnv } from "@/lib/config/env";
 import { clientAddress } from "@/lib/forms/client-address";
-import { emailCaps, type EmailCaps } from "@/lib/forms/email-caps";
-import { databaseRateLimiter } from "@/lib/forms/database-rate-limit";
-import { memoryRateLimiter, type RateLimiter } from "@/lib/forms/rate-limit";
+import { configuredLimits } from "@/lib/forms/configured-limits";
 import type { FormServices } from "@/lib/forms/submit-form";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 
-let configured: { rateLimiter: RateLimiter; emailCaps: EmailCaps } | undefined;
-
 /**
- * With a database (always under `npm start`, which passes the owner's DATABASE_URL) limits are
- * counted there, shared by every instance; without one, in this process's memory.
+ * The client's address group for the request being answered (a Server Action's or a route
+ * handler's, such as /api/health): what the rate limits count per.
  */
-function limiter(options: { max: number; windowSeconds: number }): RateLimiter {
-  return databaseEnv().kind === "server"
-    ? databaseRateLimiter(siteDatabase, options)
-    : memoryRateLimiter(options);
+export async function requestClientAddress(): Promise<string> {
+  return clientAddress(await headers(), limitsEnv().trustProxy, limitsEnv().clientAddressKey);
 }
 
-/** The services a form's action runs with on the server: the configured ones, one per process. */
+/**
+ * Who sent the request being answered, for analytics' daily visitor hash (lib/analytics): the
+ * address group and the User-Agent, never stored. Undefined outside a request (a test, a command).
+ */
+export async function requestVisitor(): Promise<{ clientAddress: string; userAgent: string } | undefined> {
+  try {
+    const requestHeaders = await headers();
+    return {
+      clientAddress: clientAddress(requestHeaders, limitsEnv().trustProxy, limitsEnv().clientAddressKey),
+      userAgent: requestHeaders.get("user-agent") ?? "",
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The services a form's action runs with on the server: the configured ones. */
 export async function formServices(): Promise<FormServices> {
-  const env = limitsEnv();
-  configured ??= { rateLimiter: limiter(env.rateLimit), emailCaps: emailCaps(limiter, env.emailCaps) };
   return {
     mailer: configuredMailer(),
-    ...configured,
-    clientAddress: clientAddress(await headers(), env.trustProxy),
+    ...configuredLimits(),
+    clientAddress: await requestClientAddress(),
+    defer: (work) =>
+      after(() =>
+        work().catch((error: unknown) => {
+          console.error(
+            "[forms] work after the answer failed:",
+            error instanceof Error ? error.name : "error",
+          );
+        }),
+      ),
   };
 }

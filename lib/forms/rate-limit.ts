@@ -10,6 +10,8 @@ export interface RateLimiter {
   consume(key: string): Promise<RateLimitResult>;
   /** Gives back an attempt that failed on our side (the email service was down, say). */
   refund(key: string): Promise<void>;
+  /** How many attempts the key has used in its current window, without counting one. */
+  used(key: string): Promise<number>;
 }
 
 export function memoryRateLimiter(options: { max: number; windowSeconds: number }): RateLimiter {
@@ -33,11 +35,8 @@ export function memoryRateLimiter(options: { max: number; windowSeconds: number 
     async refund(key) {
       await limiter.reward(key, 1);
     },
+    async used(key) {
+      return (await limiter.get(key))?.consumedPoints ?? 0;
+    },
   };
-}
-
-/** How long to wait, in words, for a refused attempt: "1 minute", "10 minutes". */
-export function waitInWords(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { InquiryRow, InquiryStatus } from "@/lib/db/schema";
+import { inquiries, type InquiryRow, type InquiryStatus } from "@/lib/db/schema";
 import { describeError, sendWithTimeout, type DeliveryMailer } from "@/lib/mail/send";
 import { timing } from "@/lib/mail/timing";
 import { claimInquiry, markDelivered, recordFailure } from "@/lib/inquiry/queue";
@@ -9,7 +10,14 @@ import { getInquiry } from "@/lib/inquiry/store";
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-export type Attempt = "delivered" | "retrying" | "failed";
+/** `erased`: the row was deleted (`npm run data:erase`) after it was claimed; nothing was sent. */
+export type Attempt = "delivered" | "retrying" | "failed" | "erased";
+
+/** Read again just before a send: a pass claims rows in batches, and erasure may come between. */
+async function stillStored(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.id, id));
+  return row !== undefined;
+}
 
 /** Sends a claimed inquiry to the coach and records the outcome on its row. */
 export async function attemptCoachEmail(
@@ -19,6 +27,7 @@ export async function attemptCoachEmail(
   timeoutMs: number,
   clock: Clock,
 ): Promise<Attempt> {
+  if (!(await stillStored(db, row.id))) return "erased";
   try {
     await sendWithTimeout(mailer, { ...row.coachEmail, idempotencyKey: row.idempotencyKey }, timeoutMs);
   } catch (error) {
@@ -42,6 +51,7 @@ export async function attemptReceipt(
   timeoutMs: number,
   clock: Clock,
 ): Promise<Attempt> {
+  if (!(await stillStored(db, row.id))) return "erased";
   try {
     await sendWithTimeout(
       mailer,
@@ -93,6 +103,7 @@ export async function deliverInquiry(
     Math.min(perCallTimeoutMs, deadline - Date.now()),
     clock,
   );
+  if (coach === "erased") throw new Error(`inquiry ${id} does not exist`);
   if (coach !== "delivered") return { status: coach, receiptSent: false };
 
   const left = deadline - Date.now();

@@ -2,6 +2,7 @@
 // hydrate) before the schema is needed; `schema.ts` builds the rules from these.
 
 export const inquiryRoles = ["VP Engineering", "CTO", "Head/Director of Engineering", "Other"] as const;
+export type InquiryRole = (typeof inquiryRoles)[number];
 
 export const inquiryLimits = { name: 100, company: 120, message: 4000, messageMin: 20 };
 

@@ -3,6 +3,7 @@ import { InquiryEmail } from "@/components/emails/inquiry-email";
 import { InquiryReceiptEmail } from "@/components/emails/inquiry-receipt-email";
 import { siteConfig } from "@/lib/config/site-config";
 import type { Db } from "@/lib/db/client";
+import { describeDbError } from "@/lib/db/log-error";
 import type { InquiryStatus, StoredEmail } from "@/lib/db/schema";
 import { deliverInquiry } from "@/lib/inquiry/delivery";
 import type { Inquiry } from "@/lib/inquiry/validation";
@@ -12,9 +13,12 @@ import type { EmailCaps } from "@/lib/forms/email-caps";
 import { renderEmail } from "@/lib/mail/render-email";
 import type { DeliveryMailer } from "@/lib/mail/send";
 import { timing } from "@/lib/mail/timing";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 
+/** The coach's email's subject, in the coach's language. */
 export function inquirySubject(inquiry: Inquiry): string {
-  return `Intro call inquiry from ${inquiry.name}`;
+  return fill(dictionary(siteConfig.coachLanguage).emails.inquiry.subject, { name: inquiry.name });
 }
 
 /**
@@ -31,15 +35,28 @@ export function normaliseInquiry(inquiry: Inquiry): Inquiry {
  */
 export async function renderInquiryEmails(
   inquiry: Inquiry,
-  { from, to, bookingUrl }: { from: string; to: string; bookingUrl?: string },
+  {
+    from,
+    to,
+    bookingUrl,
+    language = "en",
+  }: {
+    from: string;
+    to: string;
+    bookingUrl?: string;
+    /** The page's, for the receipt. */ language?: Language;
+  },
 ): Promise<{ coachEmail: StoredEmail; receiptEmail: StoredEmail }> {
+  // The coach reads their own language; the person reads the language of the page they used.
+  const coachLanguage = siteConfig.coachLanguage;
   const [coach, receipt] = await Promise.all([
-    renderEmail(<InquiryEmail inquiry={inquiry} />),
+    renderEmail(<InquiryEmail inquiry={inquiry} language={coachLanguage} wroteIn={language} />),
     renderEmail(
       <InquiryReceiptEmail
         coachName={siteConfig.coach.name}
         practiceName={siteConfig.name}
         bookingUrl={bookingUrl}
+        language={language}
       />,
     ),
   ]);
@@ -56,7 +73,7 @@ export async function renderInquiryEmails(
       from,
       to: inquiry.email,
       replyTo: siteConfig.contact.email,
-      subject: `Thank you for your message to ${siteConfig.coach.name}`,
+      subject: fill(dictionary(language).emails.receipt.subject, { coach: siteConfig.coach.name }),
       ...receipt,
       tags: [{ name: "category", value: "inquiry-receipt" }],
     },
@@ -88,6 +105,8 @@ export async function receiveInquiry(
     heldReason?: string;
     deadlineMs?: number;
     caps?: EmailCaps;
+    /** The language of the page the person wrote from: their receipt is in it. */
+    language?: Language;
   },
 ): Promise<Received> {
   const started = Date.now();
@@ -95,12 +114,15 @@ export async function receiveInquiry(
   const emails = await renderInquiryEmails(inquiry, options);
   // A held inquiry is emailed only if the coach releases it: nothing to count until then.
   const counted = options.caps && options.heldReason === undefined;
-  const receiptAllowed = counted ? await options.caps!.take("inquiry-receipt", inquiry.email) : true;
+  const receiptAllowed = counted
+    ? (await options.caps!.take("inquiry-receipt", inquiry.email)).allowed
+    : true;
   const { inquiry: row, duplicate } = await storeInquiry(db, {
     payload: inquiry,
     ...emails,
     heldReason: options.heldReason,
     receiptAllowed,
+    language: options.language ?? "en",
   });
   if (duplicate && counted && receiptAllowed) await options.caps!.giveBack("inquiry-receipt", inquiry.email);
   const stored = {
@@ -119,10 +141,7 @@ export async function receiveInquiry(
     });
     return { ...stored, ...outcome };
   } catch (error) {
-    console.error(
-      `[inquiry] ${row.id} stored; first delivery attempt failed:`,
-      error instanceof Error ? error.message : error,
-    );
+    console.error(`[inquiry] ${row.id} stored; first delivery attempt failed: ${describeDbError(error)}`);
     return stored;
   }
 }

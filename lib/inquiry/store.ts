@@ -10,6 +10,7 @@ import {
   type StoredEmail,
 } from "@/lib/db/schema";
 import { giveUpAfterMs } from "@/lib/mail/backoff";
+import type { Language } from "@/lib/i18n/languages";
 
 /** The same content within this long is one inquiry. */
 export const dedupeWindowMs = 24 * 60 * 60_000;
@@ -38,6 +39,8 @@ export type NewInquiry = {
   heldReason?: string;
   /** False when the sender's address has had its receipts for the day (lib/forms/email-caps.ts). */
   receiptAllowed?: boolean;
+  /** The language of the page the person wrote from. */
+  language?: Language;
 };
 
 export type StoredInquiry = { inquiry: InquiryRow; duplicate: boolean };
@@ -83,6 +86,7 @@ export async function storeInquiry(
         coachEmail: input.coachEmail,
         receiptEmail: input.receiptEmail,
         receiptAllowed: input.receiptAllowed ?? true,
+        language: input.language ?? "en",
         idempotencyKey: `inquiry-${id}`,
         keyIssuedAt: now,
         nextAttemptAt: held ? null : now,

@@ -2,7 +2,6 @@ import type { Db } from "@/lib/db/client";
 import type { DeliveryMailer } from "@/lib/mail/send";
 import { callBudget, timing, type PassBudget } from "@/lib/mail/timing";
 import { attemptCoachEmail, attemptReceipt } from "@/lib/inquiry/delivery";
-import { sendDailyDigest, type DigestResult, type DigestSettings } from "@/lib/inquiry/digest";
 import { claimDueInquiries, failExpired, releaseLeases } from "@/lib/inquiry/queue";
 import { claimDueReceipts, failExpiredReceipts } from "@/lib/inquiry/receipts";
 import { deleteExpiredInquiries } from "@/lib/inquiry/store";
@@ -33,7 +32,7 @@ export async function deliverDueInquiries(db: Db, mailer: DeliveryMailer, budget
         break;
       }
       const outcome = await attemptCoachEmail(db, mailer, row, callBudget(budget), budget.clock);
-      result[outcome].push(row.id);
+      if (outcome !== "erased") result[outcome].push(row.id);
     }
   }
   return result;
@@ -59,7 +58,8 @@ export async function sendDueReceipts(db: Db, mailer: DeliveryMailer, budget: Pa
       tried.push(row.id);
       // Out of time: its lease runs out by itself; a receipt is never urgent.
       if (!enoughTime(budget)) continue;
-      result[await attemptReceipt(db, mailer, row, callBudget(budget), budget.clock)] += 1;
+      const outcome = await attemptReceipt(db, mailer, row, callBudget(budget), budget.clock);
+      if (outcome !== "erased") result[outcome] += 1;
     }
   }
   return result;
@@ -68,15 +68,4 @@ export async function sendDueReceipts(db: Db, mailer: DeliveryMailer, budget: Pa
 /** Inquiries past INQUIRY_RETENTION_DAYS are deleted. */
 export async function deleteOldInquiries(db: Db, retentionDays: number, budget: PassBudget) {
   return { deleted: await deleteExpiredInquiries(db, retentionDays, { now: budget.clock() }) };
-}
-
-/** The coach's daily digest of held and failed inquiries. */
-export async function sendInquiryDigest(
-  db: Db,
-  mailer: DeliveryMailer,
-  settings: DigestSettings,
-  budget: PassBudget,
-): Promise<{ digest: DigestResult }> {
-  const timeoutMs = Math.max(timing.minimumSendMs, callBudget(budget));
-  return { digest: await sendDailyDigest(db, mailer, settings, { now: budget.clock(), timeoutMs }) };
 }

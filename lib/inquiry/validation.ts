@@ -8,48 +8,34 @@ const blankToUndefined = <T extends string>(value: T | undefined) => (value ? va
 /** The booking inquiry: shared by the form (checks as you go) and the Server Action (the authority). */
 export const inquirySchema = z.object({
   name: z
-    .string({ error: "Please enter your name." })
+    .string({ error: "nameRequired" })
     .check(
       z.overwrite(singleLine),
-      z.minLength(1, "Please enter your name."),
-      z.maxLength(inquiryLimits.name, `Please keep your name under ${inquiryLimits.name} characters.`),
+      z.minLength(1, "nameRequired"),
+      z.maxLength(inquiryLimits.name, "nameTooLong"),
     ),
   email: emailField,
   company: z.pipe(
     z.optional(
-      z
-        .string()
-        .check(
-          z.overwrite(singleLine),
-          z.maxLength(
-            inquiryLimits.company,
-            `Please keep the company name under ${inquiryLimits.company} characters.`,
-          ),
-        ),
+      z.string().check(z.overwrite(singleLine), z.maxLength(inquiryLimits.company, "companyTooLong")),
     ),
     z.transform(blankToUndefined),
   ),
   role: z.pipe(
     z.optional(
       z.union([z.literal(""), z.enum(inquiryRoles)], {
-        error: "Please choose one of the roles in the list.",
+        error: "roleInvalid",
       }),
     ),
     z.transform(blankToUndefined),
   ),
   message: z
-    .string({ error: "Please tell me what you would like to work on." })
+    .string({ error: "messageRequired" })
     .check(
       z.overwrite(multiLine),
-      z.minLength(1, "Please tell me what you would like to work on."),
-      z.minLength(
-        inquiryLimits.messageMin,
-        `Please write a sentence or more (at least ${inquiryLimits.messageMin} characters).`,
-      ),
-      z.maxLength(
-        inquiryLimits.message,
-        `Please keep it under ${inquiryLimits.message} characters: we can go into detail on the call.`,
-      ),
+      z.minLength(1, "messageRequired"),
+      z.minLength(inquiryLimits.messageMin, "messageTooShort"),
+      z.maxLength(inquiryLimits.message, "messageTooLong"),
     ),
 } satisfies Record<InquiryField, z.ZodMiniType>);
 

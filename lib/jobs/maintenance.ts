@@ -1,16 +1,12 @@
 import type { Db } from "@/lib/db/client";
+import type { EmailCaps } from "@/lib/forms/email-caps";
 import type { Mailer } from "@/lib/mail/mailer";
 import type { DeliveryMailer } from "@/lib/mail/send";
-import { deadlineIn, timing, type PassBudget } from "@/lib/mail/timing";
-import type { DigestSettings } from "@/lib/inquiry/digest";
+import { callBudget, deadlineIn, timing, type PassBudget } from "@/lib/mail/timing";
+import { sendDailyDigest, type DigestSettings } from "@/lib/jobs/digest";
 import { countUndelivered } from "@/lib/inquiry/store";
-import {
-  deleteOldInquiries,
-  deliverDueInquiries,
-  sendDueReceipts,
-  sendInquiryDigest,
-} from "@/lib/inquiry/tasks";
-import { deleteExpiredSignups, syncContacts } from "@/lib/newsletter/tasks";
+import { deleteOldInquiries, deliverDueInquiries, sendDueReceipts } from "@/lib/inquiry/tasks";
+import { deleteExpiredSignups, sendDueConfirmations, syncContacts } from "@/lib/newsletter/tasks";
 
 /** What a pass may do beyond sending: each is optional, and its task is skipped without it. */
 export type PassSettings = {
@@ -20,6 +16,8 @@ export type PassSettings = {
   digest?: DigestSettings;
   /** Where confirmed newsletter contacts are written (Resend's segment, or the outbox). */
   contacts?: Pick<Mailer, "subscribe">;
+  /** The caps on emails to typed addresses: without them, no newsletter confirmation is sent. */
+  caps?: EmailCaps;
 };
 
 export type PassOptions = PassSettings & {
@@ -45,15 +43,23 @@ const tasks = {
   receipts: ({ db, mailer, budget }: Services) => sendDueReceipts(db, mailer, budget),
   retention: ({ db, settings, budget }: Services) =>
     settings.retentionDays === undefined ? undefined : deleteOldInquiries(db, settings.retentionDays, budget),
+  confirmations: ({ db, mailer, settings, budget }: Services) =>
+    settings.caps ? sendDueConfirmations(db, mailer, settings.caps, budget) : undefined,
   "old-signups": ({ db, settings, budget }: Services) =>
     settings.contacts ? deleteExpiredSignups(db, budget) : undefined,
   contacts: ({ db, settings, budget }: Services) =>
     settings.contacts && budget.timeLeft() >= timing.minimumSendMs
       ? syncContacts(db, settings.contacts, budget)
       : undefined,
+  // Every feature's part of the coach's digest (lib/jobs/digest.ts), at most once a day.
   digest: ({ db, mailer, settings, budget }: Services) =>
-    settings.digest ? sendInquiryDigest(db, mailer, settings.digest, budget) : undefined,
+    settings.digest ? sendDigest(db, mailer, settings.digest, budget) : undefined,
 } satisfies Record<string, (services: Services) => Promise<TaskResult> | undefined>;
+
+async function sendDigest(db: Db, mailer: DeliveryMailer, settings: DigestSettings, budget: PassBudget) {
+  const timeoutMs = Math.max(timing.minimumSendMs, callBudget(budget));
+  return { digest: await sendDailyDigest(db, mailer, settings, { now: budget.clock(), timeoutMs }) };
+}
 
 type Tasks = typeof tasks;
 export type TaskResults = { [Name in keyof Tasks]?: Awaited<NonNullable<ReturnType<Tasks[Name]>>> };

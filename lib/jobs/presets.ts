@@ -2,6 +2,7 @@ import "server-only";
 import { jobsEnv, mailEnv } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
 import type { Db } from "@/lib/db/client";
+import { configuredLimits } from "@/lib/forms/configured-limits";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 import { timing } from "@/lib/mail/timing";
 import { runMaintenancePass, type PassOptions, type PassResult } from "@/lib/jobs/maintenance";
@@ -28,6 +29,7 @@ export function configuredPassOptions(preset: PassPreset): PassOptions {
     ignoreBackoff,
     retentionDays: jobsEnv().retentionDays,
     contacts: configuredMailer(),
+    caps: configuredLimits().emailCaps,
     ...(digest ? { digest: { from: mail.from, to: mail.to, siteName: siteConfig.name } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { describeDbError } from "@/lib/db/log-error";
 import type { DeliveryMailer } from "@/lib/mail/send";
 import { timing } from "@/lib/mail/timing";
 import { runMaintenancePass, type PassOptions } from "@/lib/jobs/maintenance";
@@ -22,7 +23,7 @@ export function startMaintenanceTimer(
     try {
       await runMaintenancePass(await database(), mailer(), passOptions);
     } catch (error) {
-      console.error("[jobs] maintenance pass failed:", error instanceof Error ? error.message : error);
+      console.error(`[jobs] maintenance pass failed: ${describeDbError(error)}`);
     }
   };
   const tick = () => {

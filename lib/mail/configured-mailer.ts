@@ -14,17 +14,23 @@ export function configuredMailer(): Mailer {
   const { mail } = mailEnv();
   instance =
     mail.transport === "resend"
-      ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId })
+      ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId, germanSegmentId: mail.germanSegmentId })
       : outboxMailer(mail.outboxDir);
   return instance;
 }
 
-/** Newsletter broadcasts through the same choice: Resend's segment, or the outbox. */
-export function configuredBroadcaster(): Broadcaster {
+/**
+ * Newsletter broadcasts to one language's readers through the same choice: that language's
+ * Resend segment, or the outbox. Undefined for German without RESEND_SEGMENT_ID_DE: a German
+ * issue sent to the one segment would reach the English readers too.
+ */
+export function configuredBroadcaster(audience: "en" | "de" = "en"): Broadcaster | undefined {
   const { mail } = mailEnv();
-  return mail.transport === "resend"
-    ? resendBroadcaster({ apiKey: mail.apiKey, segmentId: mail.segmentId })
-    : outboxBroadcaster(mail.outboxDir, mail.segmentId);
+  const segmentId = audience === "de" ? mail.germanSegmentId : mail.segmentId;
+  if (mail.transport === "resend") {
+    return segmentId ? resendBroadcaster({ apiKey: mail.apiKey, segmentId }) : undefined;
+  }
+  return outboxBroadcaster(mail.outboxDir, segmentId ?? (audience === "de" ? "de" : undefined));
 }
 
 /**

@@ -13,9 +13,20 @@ export type OutgoingEmail = {
 export type NewsletterContact = {
   email: string;
   firstName?: string;
+  /** The language they signed up in: it picks the segment (and is kept as a property). */
+  language?: "en" | "de";
   /** Consent evidence, kept on the contact. */
   properties: Record<string, string>;
+  /**
+   * Whether a contact the provider knows as unsubscribed is subscribed again: yes (the default)
+   * for the person's own double opt-in; no for an imported list, which never undoes an
+   * unsubscribe.
+   */
+  resubscribe?: boolean;
 };
+
+/** What the provider knows about a contact. */
+export type ContactStatus = { email: string; unsubscribed: boolean };
 
 /** What the site needs from an email provider; Resend in production, a local folder otherwise. */
 export interface Mailer {
@@ -25,6 +36,8 @@ export interface Mailer {
   subscribe(contact: NewsletterContact): Promise<void>;
   /** Deletes the contact (erasure on request); a contact that is not there is not an error. */
   removeContact(email: string): Promise<void>;
+  /** The contact as the provider has it (unsubscribed or not), or undefined when it has none. */
+  findContact(email: string): Promise<ContactStatus | undefined>;
 }
 
 /** A send or subscribe that did not happen; `retryable` says whether trying later may work. */

@@ -16,6 +16,26 @@ function fileStem(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 16);
 }
 
+// The outbox holds live confirmation links and people's messages: only the site's user may read
+// it. A mode applies only when a file or folder is created, so what exists is chmod-ed too.
+const privateDirMode = 0o700;
+const privateFileMode = 0o600;
+
+// Best effort on what exists: a folder another user owns (a mounted volume) cannot be chmod-ed,
+// and the mail must still be written.
+const chmodIfOurs = (target: string, mode: number) => fs.chmod(target, mode).catch(() => undefined);
+
+async function privateDir(dir: string, root = dir): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: privateDirMode });
+  await chmodIfOurs(root, privateDirMode);
+  if (dir !== root) await chmodIfOurs(dir, privateDirMode);
+}
+
+async function writePrivate(file: string, data: string): Promise<void> {
+  await fs.writeFile(file, data, { mode: privateFileMode });
+  await chmodIfOurs(file, privateFileMode);
+}
+
 /**
  * Without RESEND_API_KEY, mail lands in a local folder: each email as JSON (every field, as
  * Resend would get it) plus an .html file to open in a browser; confirmed newsletter contacts
@@ -28,6 +48,13 @@ export function outboxMailer(dir: string): Mailer {
     send: (email: OutgoingEmail) => asMailFailure(writeEmail(email)),
     subscribe: (contact: NewsletterContact) => asMailFailure(writeContact(contact)),
     removeContact: (email: string) => asMailFailure(deleteContact(email)),
+    findContact: (email: string) =>
+      asMailFailure(
+        readContacts(path.join(root, "contacts.json")).then((contacts) => {
+          const contact = contacts[email.toLowerCase()];
+          return contact && { email: contact.email.toLowerCase(), unsubscribed: contact.unsubscribed };
+        }),
+      ),
   };
 
   async function readContacts(file: string) {
@@ -42,35 +69,88 @@ export function outboxMailer(dir: string): Mailer {
     const contacts = await readContacts(file);
     if (!(email.toLowerCase() in contacts)) return;
     delete contacts[email.toLowerCase()];
-    await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
+    await writePrivate(file, `${JSON.stringify(contacts, null, 2)}\n`);
   }
 
   async function writeEmail(email: OutgoingEmail) {
-    await fs.mkdir(root, { recursive: true });
+    await privateDir(root);
     const stem = fileStem(email.idempotencyKey);
     const jsonFile = path.join(root, `${stem}.json`);
     const existing = await fs.readFile(jsonFile, "utf8").catch(() => undefined);
     if (existing) return { id: (JSON.parse(existing) as { id: string }).id };
     const id = `outbox-${stem}`;
     const record = { id, createdAt: new Date().toISOString(), ...email };
-    await fs.writeFile(path.join(root, `${stem}.html`), email.html);
-    await fs.writeFile(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
+    await writePrivate(path.join(root, `${stem}.html`), email.html);
+    await writePrivate(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
     const category = email.tags?.find((tag) => tag.name === "category")?.value ?? "an";
     console.info(`[outbox] ${category} email → ${path.relative(process.cwd(), jsonFile)}`);
     return { id };
   }
 
   async function writeContact(contact: NewsletterContact) {
-    await fs.mkdir(root, { recursive: true });
+    await privateDir(root);
     const file = path.join(root, "contacts.json");
     const contacts = await readContacts(file);
+    const { resubscribe = true, ...fields } = contact;
     contacts[contact.email.toLowerCase()] = {
-      ...contact,
-      unsubscribed: false,
+      ...fields,
+      // As Resend: an import leaves an unsubscribed contact unsubscribed.
+      unsubscribed: resubscribe ? false : (contacts[contact.email.toLowerCase()]?.unsubscribed ?? false),
     };
-    await fs.writeFile(file, `${JSON.stringify(contacts, null, 2)}\n`);
+    await writePrivate(file, `${JSON.stringify(contacts, null, 2)}\n`);
     console.info(`[outbox] newsletter contact written → ${path.relative(process.cwd(), file)}`);
   }
+}
+
+/** An address as its own word in a text: not part of a longer address. */
+function mentions(text: string, address: string): boolean {
+  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![a-z0-9._%+-])${escaped}(?![a-z0-9-]|\\.[a-z0-9])`, "i").test(text);
+}
+
+/**
+ * Erasure (`npm run data:erase`): deletes every email in the outbox folder sent to the address,
+ * replying to it (the coach's copy of an inquiry) or naming it (a digest), each its .json and
+ * .html pair, and the address's contact in contacts.json. Broadcasts name nobody.
+ */
+export async function eraseFromOutbox(
+  dir: string,
+  address: string,
+): Promise<{ emails: number; contact: boolean }> {
+  const root = path.resolve(/* turbopackIgnore: true */ process.cwd(), dir);
+  const email = address.trim().toLowerCase();
+  const names = await fs.readdir(root).catch(() => [] as string[]);
+  let emails = 0;
+  for (const name of names.filter((file) => file.endsWith(".json") && file !== "contacts.json")) {
+    const file = path.join(root, name);
+    const record = await fs
+      .readFile(file, "utf8")
+      .then((text) => JSON.parse(text) as Partial<OutgoingEmail>)
+      .catch(() => undefined);
+    if (!record || typeof record !== "object") continue;
+    const recipients = [record.to, record.replyTo]
+      .flat()
+      .filter((value): value is string => typeof value === "string")
+      .map((value) => value.trim().toLowerCase());
+    const named = [record.subject, record.text, record.html].some(
+      (text) => typeof text === "string" && mentions(text, email),
+    );
+    if (!recipients.includes(email) && !named) continue;
+    await fs.rm(path.join(root, `${name.slice(0, -".json".length)}.html`), { force: true });
+    await fs.rm(file, { force: true });
+    emails += 1;
+  }
+  const contactsFile = path.join(root, "contacts.json");
+  const contacts = await fs
+    .readFile(contactsFile, "utf8")
+    .then((text) => JSON.parse(text) as Record<string, unknown>)
+    .catch(() => undefined);
+  const contact = contacts !== undefined && email in contacts;
+  if (contact) {
+    delete contacts[email];
+    await writePrivate(contactsFile, `${JSON.stringify(contacts, null, 2)}\n`);
+  }
+  return { emails, contact };
 }
 
 type StoredBroadcast = BroadcastSummary & BroadcastContent & { updatedAt: string };
@@ -95,9 +175,9 @@ export function outboxBroadcaster(dir: string, segmentId?: string): Broadcaster 
   }
 
   async function write(record: StoredBroadcast) {
-    await fs.mkdir(root, { recursive: true });
-    await fs.writeFile(path.join(root, `${record.id}.html`), record.html);
-    await fs.writeFile(fileOf(record.id), `${JSON.stringify(record, null, 2)}\n`);
+    await privateDir(root, path.dirname(root));
+    await writePrivate(path.join(root, `${record.id}.html`), record.html);
+    await writePrivate(fileOf(record.id), `${JSON.stringify(record, null, 2)}\n`);
   }
 
   async function read(id: string): Promise<StoredBroadcast> {

@@ -94,9 +94,13 @@ function isAlreadyExists(error: MailError): boolean {
 export function resendMailer(options: {
   apiKey: string;
   segmentId: string;
+  /** German readers' segment; without one they join `segmentId`. */
+  germanSegmentId?: string;
   baseUrl?: string;
   retry?: RetryPolicy;
 }): Mailer {
+  const segmentFor = (language: NewsletterContact["language"]) =>
+    language === "de" && options.germanSegmentId ? options.germanSegmentId : options.segmentId;
   // RESEND_BASE_URL, when set, is read by the SDK itself (tests point it at a fake server).
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   const policy = options.retry ?? defaultRetryPolicy;
@@ -112,7 +116,9 @@ export function resendMailer(options: {
     },
 
     async subscribe(contact: NewsletterContact) {
-      const { email, firstName, properties } = contact;
+      const { email, firstName, resubscribe = true } = contact;
+      const segmentId = segmentFor(contact.language);
+      const properties = { ...contact.properties, ...(contact.language ? { language: contact.language } : {}) };
       try {
         await call(
           (signal) =>
@@ -122,7 +128,7 @@ export function resendMailer(options: {
                 firstName,
                 unsubscribed: false,
                 properties,
-                segments: [{ id: options.segmentId }],
+                segments: [{ id: segmentId }],
               },
               { signal },
             ),
@@ -133,24 +139,36 @@ export function resendMailer(options: {
         if (!(error instanceof MailError) || !isAlreadyExists(error)) throw error;
       }
       // Confirming again, or re-joining after unsubscribing: refresh consent and membership.
+      // An import leaves `unsubscribed` as Resend has it: an unsubscribe there sticks.
       await call(
-        () =>
-          client.contacts.update({
-            email,
-            firstName,
-            unsubscribed: false,
-            properties,
-          }),
+        (signal) =>
+          client.contacts.update(
+            { email, firstName, ...(resubscribe ? { unsubscribed: false } : {}), properties },
+            { signal },
+          ),
         policy,
       );
-      await call(() => client.contacts.segments.add({ email, segmentId: options.segmentId }), policy);
+      await call(
+        (signal) => client.contacts.segments.add({ email, segmentId }, { signal }),
+        policy,
+      );
     },
 
     async removeContact(email: string) {
       try {
-        await call(() => client.contacts.remove({ email }), policy);
+        await call((signal) => client.contacts.remove({ email }, { signal }), policy);
       } catch (error) {
         if (!(error instanceof MailError) || error.statusCode !== 404) throw error;
+      }
+    },
+
+    async findContact(email: string) {
+      try {
+        const contact = await call((signal) => client.contacts.get({ email }, { signal }), policy);
+        return { email: contact.email, unsubscribed: contact.unsubscribed };
+      } catch (error) {
+        if (error instanceof MailError && error.statusCode === 404) return undefined;
+        throw error;
       }
     },
   };

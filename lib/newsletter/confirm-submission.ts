@@ -1,5 +1,7 @@
 import "server-only";
 import { formDatabase } from "@/lib/forms/form-database";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 import type { FormState } from "@/lib/forms/form-state";
 import type { FormSubmission } from "@/lib/forms/submit-form";
 import { confirmSubscription } from "@/lib/newsletter/double-opt-in";
@@ -8,58 +10,43 @@ import { inspectLink, type LinkState } from "@/lib/newsletter/store";
 export type ConfirmState = FormState<never>;
 
 /** What the person reads after pressing the button, for each state of their link. */
-export function confirmAnswer(link: LinkState): ConfirmState {
+export function confirmAnswer(link: LinkState, language: Language = "en"): ConfirmState {
+  const answers = dictionary(language).confirmAnswers;
   const answeredAt = Date.now();
   switch (link.state) {
     case "subscribed":
-      return {
-        status: "success",
-        message: `You're subscribed. The next issue goes to ${link.email}.`,
-        answeredAt,
-      };
+      return { status: "success", message: fill(answers.subscribed, { email: link.email }), answeredAt };
     case "expired":
-      return {
-        status: "invalid",
-        message: "This confirmation link has expired, so nobody was subscribed. Please sign up again below.",
-        answeredAt,
-      };
     case "superseded":
-      return {
-        status: "invalid",
-        message:
-          "This link is from before the address left the list, so it cannot subscribe it again. To come back, sign up below.",
-        answeredAt,
-      };
+      return { status: "invalid", message: answers[link.state], answeredAt };
     default:
-      return {
-        status: "invalid",
-        message: "This confirmation link is not valid. Please sign up again below.",
-        answeredAt,
-      };
+      return { status: "invalid", message: answers.unknown, answeredAt };
   }
 }
 
 /**
- * The one button of the double opt-in. No honeypot and no rate limit: only the holder of a
- * link gets this far (256 random bits), and pressing it twice changes nothing.
+ * The one button of the double opt-in. No honeypot: only the holder of a link gets past parse
+ * (256 random bits), and pressing it twice changes nothing. Rate-limited per client address
+ * before parse, which reads the store: anyone may post made-up tokens, and each costs queries.
  */
 export const confirmSubmission: FormSubmission<never, string> = {
   name: "newsletter-confirm",
   fields: [],
-  async parse(_values, form) {
+  async parse(_values, form, language) {
     const token = form.get("token");
     const link =
       typeof token === "string" && token ? await inspectLink(await formDatabase(), token) : undefined;
     if (link && (link.state === "pending" || link.state === "subscribed")) {
       return { success: true, data: token as string };
     }
-    return { success: false, message: confirmAnswer(link ?? { state: "unknown" }).message };
+    return { success: false, message: confirmAnswer(link ?? { state: "unknown" }, language).message };
   },
-  invalidMessage: confirmAnswer({ state: "unknown" }).message!,
-  async act(token, { mailer }) {
+  invalidMessage: (language) => confirmAnswer({ state: "unknown" }, language).message!,
+  rateLimitBeforeParse: true,
+  rateLimitedMessage: (wait, language) => fill(dictionary(language).confirmAnswers.rateLimited, { wait }),
+  async act(token, { mailer }, { language }) {
     // The link was usable a moment ago; if it expired since, the answer says so.
-    return confirmAnswer(await confirmSubscription(await formDatabase(), mailer, token)).message!;
+    return confirmAnswer(await confirmSubscription(await formDatabase(), mailer, token), language).message!;
   },
-  failedMessage:
-    "Your subscription could not be saved just now, so you are not subscribed yet. Please press the button again in a minute.",
+  failedMessage: (language) => dictionary(language).confirmAnswers.failed,
 };

@@ -11,4 +11,5 @@ export const signupSources = [
 export type SignupSource = (typeof signupSources)[number];
 
 export const newsletterFields = ["email", "firstName"] as const;
+export const newsletterLimits = { firstName: 60 };
 export type NewsletterField = (typeof newsletterFields)[number];

@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { consents, subscribers } from "@/lib/db/schema";
 import { emailField, normaliseEmail } from "@/lib/forms/email-field";
+import type { Mailer } from "@/lib/mail/mailer";
+import { describeError } from "@/lib/mail/send";
 
 /** A subscriber from the coach's existing list, with the consent evidence the file holds. */
 export type ImportRow = {
@@ -126,19 +128,70 @@ export type ImportOutcome = {
   present: ImportRow[];
   /** Unsubscribed, bounced or complained: an unsubscribe sticks, an import does not undo it. */
   leftTheList: ImportRow[];
+  /**
+   * Resend knows the address as unsubscribed (it left through a broadcast's link, or the
+   * dashboard): recorded here as unsubscribed, never added.
+   */
+  unsubscribedInResend: ImportRow[];
+  /** Resend could not be asked about the address: nothing added; importing the file again will. */
+  unchecked: (ImportRow & { reason: string })[];
 };
 
 /**
  * Adds each row as a confirmed subscriber whose Resend contact is still to be written, with an
- * append-only consent record of what the file said. Re-running the same file adds nothing.
+ * append-only consent record of what the file said. An address this store or Resend (asked
+ * through `resend.findContact`, the site's mailer) knows as unsubscribed stays unsubscribed.
+ * Re-running the same file adds nothing.
  */
 export async function importSubscribers(
   db: Db,
   rows: ImportRow[],
-  { fileName, now = new Date() }: { fileName: string; now?: Date },
+  {
+    fileName,
+    resend,
+    now = new Date(),
+  }: { fileName: string; resend: Pick<Mailer, "findContact">; now?: Date },
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { imported: [], present: [], leftTheList: [] };
+  const outcome: ImportOutcome = {
+    imported: [],
+    present: [],
+    leftTheList: [],
+    unsubscribedInResend: [],
+    unchecked: [],
+  };
   for (const row of rows) {
+    const [known] = await db
+      .select({ status: subscribers.status })
+      .from(subscribers)
+      .where(eq(subscribers.email, row.email));
+    if (known) {
+      outcome[known.status === "unsubscribed" ? "leftTheList" : "present"].push(row);
+      continue;
+    }
+    // Asked before the transaction, which must never wait on the network.
+    let contact: Awaited<ReturnType<Mailer["findContact"]>>;
+    try {
+      contact = await resend.findContact(row.email);
+    } catch (error) {
+      outcome.unchecked.push({ ...row, reason: describeError(error) });
+      continue;
+    }
+    if (contact?.unsubscribed) {
+      await db
+        .insert(subscribers)
+        .values({
+          email: row.email,
+          status: "unsubscribed",
+          createdAt: now,
+          updatedAt: now,
+          leftAt: now,
+          leaveReason: "unsubscribed",
+          contactSync: "synced",
+        })
+        .onConflictDoNothing();
+      outcome.unsubscribedInResend.push(row);
+      continue;
+    }
     const inserted = await db.transaction(async (tx) => {
       const [existing] = await tx.select().from(subscribers).where(eq(subscribers.email, row.email));
       if (existing) return existing.status;

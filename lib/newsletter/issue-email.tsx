@@ -8,9 +8,10 @@ import remarkGfm from "remark-gfm";
 import { emailText } from "@/components/emails/email-layout";
 import { NewsletterIssueEmail } from "@/components/emails/newsletter-issue-email";
 import { siteConfig } from "@/lib/config/site-config";
-import { formatDate } from "@/lib/content/format-date";
+import { formatDate } from "@/lib/i18n/languages";
 import type { Issue } from "@/lib/content/loader";
 import { renderEmail } from "@/lib/mail/render-email";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
 
 export type IssueEmail = { subject: string; previewText: string; html: string; text: string };
 
@@ -84,7 +85,8 @@ export async function renderIssueEmail(
     <NewsletterIssueEmail
       title={issue.title}
       summary={issue.summary}
-      date={formatDate(issue.date)}
+      date={formatDate(issue.date, issue.language)}
+      language={issue.language}
       webUrl={webUrl}
       practiceName={siteConfig.name}
       siteUrl={siteUrl}
@@ -94,7 +96,9 @@ export async function renderIssueEmail(
     </NewsletterIssueEmail>,
   );
   return {
-    subject: testCopy ? `[Test] ${issue.title}` : issue.title,
+    subject: testCopy
+      ? fill(dictionary(issue.language).emails.issue.testSubject, { title: issue.title })
+      : issue.title,
     previewText: issue.summary,
     html,
     text,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { NewsletterSendRow } from "@/lib/db/schema";
-import { getIssue, readIssues, type Issue } from "@/lib/content/loader";
+import { getIssue, readIssues, type Issue, type IssueSource } from "@/lib/content/loader";
+import { languages, type Language } from "@/lib/i18n/languages";
 import {
   broadcastLeftDraft,
   MailError,
@@ -19,8 +20,14 @@ import {
   releaseClaim,
 } from "@/lib/newsletter/send-store";
 
-/** How an issue's broadcast is found again, from any machine. */
-export const broadcastName = (slug: string) => `newsletter:${slug}`;
+/** How an issue's broadcast to one language's readers is found again, from any machine. */
+export const broadcastName = (slug: string, audience: Language = "en") =>
+  audience === "en" ? `newsletter:${slug}` : `newsletter:${slug}:${audience}`;
+
+/** Whose segments an issue goes to: its language's readers, or every language's. */
+export function audiencesOf(issue: Pick<Issue, "language" | "sendTo">): Language[] {
+  return issue.sendTo === "everyone" ? [...languages] : [issue.language];
+}
 
 /** The command must not go on; the message says why, for the coach. */
 export class SendRefusedError extends Error {
@@ -33,20 +40,25 @@ export type SendServices = {
   from: string;
   /** The segment broadcasts go to, recorded with the send (null for the outbox without one). */
   segmentId: string | null;
+  /** Whose segment `broadcaster` sends to (default: English readers). */
+  audience?: Language;
   now?: () => Date;
 };
 
 /** A published issue by slug; a draft or an unknown slug is refused with what to do instead. */
-export function sendableIssue(slug: string, dir?: string): Issue {
-  const issue = getIssue(slug, dir);
-  if (issue) return issue;
-  const all = readIssues(dir);
+export function sendableIssue(slug: string, source?: IssueSource): Issue {
+  const sources: IssueSource[] = source ? [source] : [...languages];
+  for (const each of sources) {
+    const issue = getIssue(slug, each);
+    if (issue) return issue;
+  }
+  const all = sources.flatMap((each) => readIssues(each));
   if (all.some((candidate) => candidate.slug === slug)) {
     throw new SendRefusedError(`"${slug}" is a draft (draft: true in its frontmatter): drafts are not sent.`);
   }
   const known = all.filter((candidate) => !candidate.draft).map((candidate) => candidate.slug);
   throw new SendRefusedError(
-    `No issue "${slug}" in content/newsletter/. Issues: ${known.join(", ") || "none"}.`,
+    `No issue "${slug}" in content/newsletter/ or content/de/newsletter/. Issues: ${known.join(", ") || "none"}.`,
   );
 }
 
@@ -77,13 +89,14 @@ export async function draftIssueBroadcast(
 ): Promise<{ broadcastId: string; action: "created" | "updated" }> {
   const { db, broadcaster } = services;
   const now = services.now ?? (() => new Date());
-  const name = broadcastName(issue.slug);
-  const recorded = await findSend(db, issue.slug);
+  const key = { slug: issue.slug, audience: services.audience ?? "en" };
+  const name = broadcastName(issue.slug, key.audience);
+  const recorded = await findSend(db, key);
   const existing = await broadcaster.findBroadcast(name);
 
   if (existing && broadcastLeftDraft(existing.status)) {
     await recordSentElsewhere(db, {
-      slug: issue.slug,
+      ...key,
       broadcastId: existing.id,
       broadcastName: name,
       segmentId: existing.segmentId,
@@ -115,7 +128,7 @@ export async function draftIssueBroadcast(
   }
   await recordDraft(
     db,
-    { slug: issue.slug, broadcastId, broadcastName: name, segmentId: services.segmentId },
+    { ...key, broadcastId, broadcastName: name, segmentId: services.segmentId },
     now(),
   );
   return { broadcastId, action };
@@ -131,9 +144,10 @@ export async function sendIssueBroadcast(
 ): Promise<{ broadcastId: string }> {
   const { db, broadcaster } = services;
   const now = services.now ?? (() => new Date());
-  const claimed = await claimSend(db, issue.slug, now());
+  const key = { slug: issue.slug, audience: services.audience ?? "en" };
+  const claimed = await claimSend(db, key, now());
   if (!claimed) {
-    const row = await findSend(db, issue.slug);
+    const row = await findSend(db, key);
     if (row) throw refusal(row);
     throw new SendRefusedError(`"${issue.slug}" has no draft broadcast yet.`);
   }
@@ -141,7 +155,7 @@ export async function sendIssueBroadcast(
     await broadcaster.sendBroadcast(claimed.broadcastId);
   } catch (error) {
     if (error instanceof MailError && !error.retryable) {
-      await releaseClaim(db, issue.slug, now());
+      await releaseClaim(db, key, now());
       throw error;
     }
     throw new SendRefusedError(
@@ -149,7 +163,7 @@ export async function sendIssueBroadcast(
         `It counts as sent and will not be repeated: look at broadcast ${claimed.broadcastId} in Resend (Broadcasts).`,
     );
   }
-  await markSent(db, issue.slug, now());
+  await markSent(db, key, now());
   return { broadcastId: claimed.broadcastId };
 }
 

@@ -9,6 +9,7 @@ import {
   type SubscriberRow,
 } from "@/lib/db/schema";
 import { normaliseEmail } from "@/lib/forms/email-field";
+import type { Language } from "@/lib/i18n/languages";
 
 const HOUR = 60 * 60 * 1000;
 /** How long a confirmation link works. */
@@ -18,7 +19,13 @@ export const signupRetentionMs = 7 * 24 * HOUR;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type NewSignup = { email: string; firstName?: string; form: string; policyVersion: string };
+export type NewSignup = {
+  email: string;
+  firstName?: string;
+  form: string;
+  policyVersion: string;
+  language?: Language;
+};
 
 /** Whether the address is on the list now: a signup for it sends nothing. */
 export async function isSubscribed(db: Db, email: string): Promise<boolean> {
@@ -37,16 +44,19 @@ export async function getSubscriber(db: Db, email: string): Promise<SubscriberRo
   return row;
 }
 
+/** A link's token: 256 random bits, of which only a hash is kept. */
+export const newToken = () => randomBytes(32).toString("base64url");
+
 /**
- * Stores a pending signup and returns its link's token: 256 random bits, of which only a hash
- * is kept, so nobody with the database (or a backup) can confirm for someone.
+ * Stores a pending signup, its confirmation email queued, and returns its link's token: only a
+ * hash of it is kept, so nobody with the database (or a backup) can confirm for someone.
  */
 export async function createSignup(
   db: Db,
   signup: NewSignup,
   now = new Date(),
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + linkLifetimeMs);
   await db.insert(newsletterSignups).values({
@@ -56,10 +66,20 @@ export async function createSignup(
     firstName: signup.firstName ?? null,
     form: signup.form,
     policyVersion: signup.policyVersion,
+    language: signup.language ?? "en",
     createdAt: now,
     expiresAt,
+    confirmationStatus: "queued",
   });
   return { id, token, expiresAt };
+}
+
+export async function signupExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: newsletterSignups.id })
+    .from(newsletterSignups)
+    .where(eq(newsletterSignups.id, id));
+  return row !== undefined;
 }
 
 /** A signup whose confirmation email could not be sent: it never existed for the person. */
@@ -126,6 +146,7 @@ export async function confirmLink(
         email: signup!.email,
         firstName: signup!.firstName,
         status: "confirmed",
+        language: signup!.language,
         createdAt: now,
         updatedAt: now,
         confirmedAt: now,
@@ -136,6 +157,7 @@ export async function confirmLink(
         set: {
           firstName: signup!.firstName,
           status: "confirmed",
+          language: signup!.language,
           updatedAt: now,
           confirmedAt: now,
           leftAt: null,

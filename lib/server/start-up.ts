@@ -4,12 +4,14 @@ import { migrateSiteDatabase, siteDatabase } from "@/lib/db/site";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 import { configuredPassOptions } from "@/lib/jobs/presets";
 import { startMaintenanceTimer } from "@/lib/jobs/timer";
+import { checkMailTransport } from "@/lib/server/mail-guard";
 
 let started = false;
 
 /**
  * What a long-running server does once at start (instrumentation.ts): check every section of
- * the environment (all problems named at once), refuse a configuration that would lose mail,
+ * the environment (all problems named at once), refuse a configuration that would lose mail
+ * (lib/server/mail-guard.ts: a public site, or a store Resend has served, without the key),
  * migrate the store (failing with one line naming the variable to fix), and start the
  * maintenance timer, one pass at a time.
  */
@@ -25,6 +27,9 @@ export async function startSite(): Promise<void> {
     );
   }
   await migrateSiteDatabase();
+  // A store Resend has served must not start without the key: the timer would empty its queue
+  // into the outbox. With the key, this records that Resend serves it.
+  await checkMailTransport(await siteDatabase(), env);
   startMaintenanceTimer(siteDatabase, configuredMailer, configuredPassOptions("timer"));
 }
 

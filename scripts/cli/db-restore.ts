@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { restoreData } from "@/lib/db/backup";
+import { countRows, restoreData } from "@/lib/db/backup";
 import { openStore } from "@/lib/db/open-store";
 import { formatFields, runScript, wantsHelp } from "./run";
 
@@ -19,14 +19,17 @@ async function main(): Promise<number> {
   const sqlText = fs.readFileSync(file, "utf8");
   const store = await openStore();
   try {
-    const before = await store.pool.query<{ count: number }>("select count(*)::int as count from inquiries");
+    const before = await countRows(store);
     await restoreData(store, sqlText);
-    const after = await store.pool.query<{ count: number }>("select count(*)::int as count from inquiries");
+    const after = await countRows(store);
     console.log(
       formatFields([
         ["store", store.describe],
         ["restored from", file],
-        ["inquiries", `${before.rows[0]!.count} before, ${after.rows[0]!.count} after`],
+        ...Object.entries(after).map(([table, count]): [string, string] => [
+          table,
+          `${before[table]} before, ${count} after`,
+        ]),
       ]),
     );
     return 0;

@@ -1,5 +1,5 @@
 import { runConfiguredPass } from "@/lib/jobs/presets";
-import { formatFields, runStoreCommand } from "./run";
+import { formatFields, guardMail, runStoreCommand } from "./run";
 
 const help = `Usage: npm run deliver
 
@@ -8,9 +8,14 @@ receipts, writes confirmed newsletter subscribers to Resend whose contact is not
 and deletes inquiries older than INQUIRY_RETENTION_DAYS and newsletter signups older than 7 days. Exits 0 only when no
 inquiry is left undelivered. Works while the site runs (through its port) and without it.
 
+Refuses, changing nothing, to write the queue into the outbox when RESEND_API_KEY is missing
+from this shell but the site sends through Resend (the store records it), or when SITE_URL is
+a public site (unless ALLOW_OUTBOX_IN_PRODUCTION=1).
+
 Environment: DATABASE_URL, DATA_DIR, INQUIRY_RETENTION_DAYS, and the site's mail settings.`;
 
 runStoreCommand(help, async (store) => {
+  await guardMail(store);
   const { tasks, remaining } = await runConfiguredPass(store.db, "manual");
   const inquiries = tasks.inquiries ?? { delivered: [], retrying: [], failed: [] };
   const receipts = tasks.receipts ?? { delivered: 0, retrying: 0, failed: 0 };

@@ -5,7 +5,7 @@ import { deliverInquiry } from "@/lib/inquiry/delivery";
 import { findInquiry, listRecentInquiries } from "@/lib/inquiry/store";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 import { timing } from "@/lib/mail/timing";
-import { formatFields, formatTable, runScript, wantsHelp } from "./run";
+import { formatFields, formatTable, guardMail, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run inquiries [-- <command>]
 
@@ -18,7 +18,8 @@ const help = `Usage: npm run inquiries [-- <command>]
 delivered, retrying (the mail service failed; it will try again), failed (gave up after 23
 hours: retry it), held. Works while the site runs and without it.
 
-Environment: DATABASE_URL, DATA_DIR, and the site's mail settings for retry and release.`;
+Environment: DATABASE_URL, DATA_DIR, and the site's mail settings for retry and release (which
+refuse to send into the outbox when this shell lacks RESEND_API_KEY and the site has it).`;
 
 const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "-");
 
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
       console.log(help);
       return 2;
     }
+    await guardMail(store);
     const due =
       command === "release" ? await releaseHeld(store.db, row.id) : await forceRetry(store.db, row.id);
     if (!due) {

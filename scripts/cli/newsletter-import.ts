@@ -4,7 +4,7 @@ import { openStore } from "@/lib/db/open-store";
 import { configuredMailer } from "@/lib/mail/configured-mailer";
 import { syncPendingContacts } from "@/lib/newsletter/contact-sync";
 import { ImportFileError, importSubscribers, parseSubscriberCsv } from "@/lib/newsletter/import-list";
-import { formatFields, formatTable, runScript, wantsHelp } from "./run";
+import { formatFields, formatTable, guardMail, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run newsletter:import -- <file.csv> [--dry-run]
 
@@ -17,7 +17,9 @@ The CSV needs a header row with columns for the address (email), the first name 
 and the consent evidence: when they subscribed (subscribed at: YYYY-MM-DD or an ISO 8601 time)
 and where (source: the form, event or provider). Rows without that evidence, or with an address
 or date that cannot be read, are listed with their line number and skipped. Someone who
-unsubscribed stays unsubscribed. Running the same file again adds nothing.
+unsubscribed stays unsubscribed: here, or in Resend (each new address is looked up there first;
+one Resend knows as unsubscribed is recorded as such and listed with its line). Running the
+same file again adds nothing.
 
   --dry-run   check the file and report, change nothing
 
@@ -68,16 +70,28 @@ async function main(): Promise<number> {
 
   const store = await openStore();
   try {
-    const outcome = await importSubscribers(store.db, rows, { fileName: path.basename(file) });
-    if (outcome.leftTheList.length > 0) {
+    await guardMail(store);
+    const mailer = configuredMailer();
+    const outcome = await importSubscribers(store.db, rows, {
+      fileName: path.basename(file),
+      resend: mailer,
+    });
+    const notAdded = [
+      ...outcome.leftTheList.map((row) => ({ row, why: "unsubscribed earlier (this site): kept out" })),
+      ...outcome.unsubscribedInResend.map((row) => ({ row, why: "unsubscribed in Resend: kept out" })),
+      ...outcome.unchecked.map((row) => ({
+        row,
+        why: `not imported: Resend could not be asked (${row.reason}); import the file again`,
+      })),
+    ].sort((a, b) => a.row.line - b.row.line);
+    if (notAdded.length > 0) {
       console.log(
-        `Left the list earlier, not re-added:\n${formatTable(
-          ["line", "address"],
-          outcome.leftTheList.map((row) => [String(row.line), row.email]),
+        `Not added:\n${formatTable(
+          ["line", "address", "why"],
+          notAdded.map(({ row, why }) => [String(row.line), row.email, why]),
         )}\n`,
       );
     }
-    const mailer = configuredMailer();
     let synced = 0;
     let failed = 0;
     for (;;) {
@@ -93,6 +107,8 @@ async function main(): Promise<number> {
         ["imported", String(outcome.imported.length)],
         ["already on the list", String(outcome.present.length)],
         ["unsubscribed, kept out", String(outcome.leftTheList.length)],
+        ["unsubscribed in Resend", String(outcome.unsubscribedInResend.length)],
+        ["not checked, not added", String(outcome.unchecked.length)],
         ["skipped (see above)", String(problems.length)],
         [
           "contacts synced",
@@ -100,7 +116,7 @@ async function main(): Promise<number> {
         ],
       ]),
     );
-    return problems.length > 0 || failed > 0 ? 1 : 0;
+    return problems.length > 0 || failed > 0 || outcome.unchecked.length > 0 ? 1 : 0;
   } finally {
     await store.close();
   }

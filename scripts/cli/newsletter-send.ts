@@ -5,6 +5,7 @@ import { openStore } from "@/lib/db/open-store";
 import { configuredBroadcaster, configuredMailer } from "@/lib/mail/configured-mailer";
 import { renderIssueEmail } from "@/lib/newsletter/issue-email";
 import {
+  audiencesOf,
   broadcastName,
   draftIssueBroadcast,
   sendableIssue,
@@ -12,7 +13,7 @@ import {
   sendIssueBroadcast,
   sendTestCopy,
 } from "@/lib/newsletter/send-issue";
-import { formatFields, runScript, wantsHelp } from "./run";
+import { formatFields, guardMail, runScript, wantsHelp } from "./run";
 
 const help = `Usage: npm run newsletter:send -- <slug> [--send [--yes]] [--test <address>]
 
@@ -98,32 +99,56 @@ async function main(): Promise<number> {
       return 0;
     }
 
-    const broadcaster = configuredBroadcaster();
+    // Each audience is a send of its own (its segment, its broadcast, its row): an issue for
+    // everyone goes to the English and the German readers alike, once each.
+    const audiences = audiencesOf(issue).map((audience) => ({
+      audience,
+      broadcaster: configuredBroadcaster(audience),
+    }));
+    const missing = audiences.find(({ broadcaster }) => !broadcaster);
+    if (missing) {
+      throw new SendRefusedError(
+        `"${issue.slug}" goes to the ${missing.audience} readers, who have no segment of their own: set RESEND_SEGMENT_ID_DE (docs/email.md), or mark the issue sendTo: everyone.`,
+      );
+    }
     const store = await openStore();
     try {
-      const services = { db: store.db, broadcaster, from: mail.from, segmentId: mail.segmentId ?? null };
-      const draft = await draftIssueBroadcast(services, issue, email);
-      const fields: [string, string][] = [
-        ["issue", `${issue.title} (${issue.date})`],
-        ["broadcast", `${broadcastName(issue.slug)} (${draft.broadcastId})`],
-        ["to", broadcaster.destination],
-        ["draft", draft.action === "created" ? "created" : "updated with the current text"],
-      ];
-      if (!options.send) {
-        console.log(formatFields([...fields, ["sent", "no: add --send to send it to every subscriber"]]));
-        return 0;
+      // A broadcast "sent" into the outbox counts as sent for good: only where mail may go there.
+      await guardMail(store);
+      let answer = 0;
+      for (const { audience, broadcaster } of audiences) {
+        const services = {
+          db: store.db,
+          broadcaster: broadcaster!,
+          from: mail.from,
+          segmentId: (audience === "de" ? mail.germanSegmentId : mail.segmentId) ?? null,
+          audience,
+        };
+        const draft = await draftIssueBroadcast(services, issue, email);
+        const fields: [string, string][] = [
+          ["issue", `${issue.title} (${issue.date})`],
+          ["broadcast", `${broadcastName(issue.slug, audience)} (${draft.broadcastId})`],
+          ["to", `${services.broadcaster.destination} (${audience} readers)`],
+          ["draft", draft.action === "created" ? "created" : "updated with the current text"],
+        ];
+        if (!options.send) {
+          console.log(formatFields([...fields, ["sent", "no: add --send to send it to every subscriber"]]));
+          continue;
+        }
+        const question = `Send "${issue.title}" to ${services.broadcaster.destination} now?`;
+        if (!options.yes && !(await confirmed(question))) {
+          console.log(formatFields([...fields, ["sent", "no (not confirmed); the draft is kept"]]));
+          answer = 1;
+          continue;
+        }
+        await sendIssueBroadcast(services, issue);
+        const sent =
+          mail.transport === "resend"
+            ? "yes: Resend is sending it to the segment"
+            : "yes, in the outbox: marked sent there, nobody receives it";
+        console.log(formatFields([...fields, ["sent", sent]]));
       }
-      if (!options.yes && !(await confirmed(`Send "${issue.title}" to ${broadcaster.destination} now?`))) {
-        console.log(formatFields([...fields, ["sent", "no (not confirmed); the draft is kept"]]));
-        return 1;
-      }
-      await sendIssueBroadcast(services, issue);
-      const sent =
-        mail.transport === "resend"
-          ? "yes: Resend is sending it to the segment"
-          : "yes, in the outbox: marked sent there, nobody receives it";
-      console.log(formatFields([...fields, ["sent", sent]]));
-      return 0;
+      return answer;
     } finally {
       await store.close();
     }

@@ -1,6 +1,7 @@
 import nextEnv from "@next/env";
 import { openStore, type Store } from "@/lib/db/open-store";
 import { StoreError } from "@/lib/db/store-error";
+import { checkMailTransport } from "@/lib/server/mail-guard";
 
 /**
  * The same .env files `next start` reads (.env.production.local, .env.local, .env.production,
@@ -43,11 +44,20 @@ export function runScript(main: () => Promise<number>): void {
     (code) => process.exit(code),
     (error: unknown) => {
       if (error instanceof StoreError) console.error(`error: ${error.message}`);
-      else if (error instanceof Error && error.name === "EnvError") console.error(error.message);
+      else if (error instanceof Error && error.name === "EnvError") console.error(`error: ${error.message}`);
       else console.error(error);
       process.exit(1);
     },
   );
+}
+
+/**
+ * Before a command sends anything or takes it from a queue: refuses (exit 1, naming
+ * RESEND_API_KEY) to write the store's mail into the outbox when this shell lacks the key the
+ * site has (the store has gone through Resend) or SITE_URL is public; see lib/server/mail-guard.ts.
+ */
+export function guardMail(store: Store): Promise<void> {
+  return checkMailTransport(store.db);
 }
 
 /** A command that takes no arguments but `--help` and works on the store, closed afterwards. */

@@ -61,7 +61,7 @@ export const fakeResend = {
    */
   emails: async () =>
     ((await control("/__emails")) as RecordedEmail[]).filter(
-      (email) => !email.tags?.some((tag) => tag.name === "category" && tag.value === "inquiry-digest"),
+      (email) => !email.tags?.some((tag) => tag.name === "category" && tag.value === "daily-digest"),
     ),
   contacts: () => control("/__contacts") as Promise<RecordedContact[]>,
   requests: () => control("/__requests") as Promise<RecordedRequest[]>,

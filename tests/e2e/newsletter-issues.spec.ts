@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { XMLParser } from "fast-xml-parser";
-import { newsletterPitch } from "@/lib/config/site-config";
+import { newsletterPitch } from "./words";
 import { publishedIssues, readIssueSource } from "@/lib/content/loader";
 import { e2eMailEnv, fakeResendURL } from "../../playwright.config";
 import { expect, seriousA11yViolations, test } from "./fixtures";

@@ -1,20 +1,16 @@
-import { newsletterPitch } from "@/lib/config/site-config";
-import { publishedIssues } from "@/lib/content/loader";
+import { newsletterPitch, words } from "./words";
+import { allPages, publishedIssues } from "@/lib/content/loader";
+import { languages } from "@/lib/i18n/languages";
 import { expect, seriousA11yViolations, sitemapPaths, test, waitForHydration } from "./fixtures";
 
 // Canonical URLs are baked in at build time from SITE_URL.
 const siteOrigin = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
-const pages = [
-  "/",
-  "/vp-engineering-coaching",
-  "/faq",
-  "/contact",
-  "/newsletter",
-  "/privacy",
-  "/imprint",
-  ...publishedIssues().map((issue) => issue.href),
-];
+// Every page of content/ in every language, and every published issue.
+const pages = languages.flatMap((language) => [
+  ...allPages(language).map((page) => page.href),
+  ...publishedIssues(language).map((issue) => issue.href),
+]);
 
 test.describe("every page", () => {
   test("the sitemap lists exactly the content pages", async ({ request }) => {
@@ -65,7 +61,7 @@ test.describe("every page", () => {
 
   test("no page scrolls sideways on a 320 px phone", async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of [...pages, "/this-page-does-not-exist"]) {
+    for (const path of [...pages, "/this-page-does-not-exist", "/de/diese-seite-gibt-es-nicht"]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
@@ -99,7 +95,7 @@ test.describe("every page", () => {
   test("internal links and assets resolve", async ({ page, request }) => {
     // Each target with the page it was first found on, for the failure message.
     const targets = new Map<string, string>();
-    for (const path of [...pages, "/this-page-does-not-exist"]) {
+    for (const path of [...pages, "/this-page-does-not-exist", "/de/diese-seite-gibt-es-nicht"]) {
       await page.goto(path);
       // Every URL an attribute holds, srcset candidates too, read from the hydrated page: it
       // also holds the chunks and flight data loaded on the first interaction. A link within the
@@ -220,7 +216,8 @@ test.describe("without JavaScript", () => {
     test(`${path} reads fine`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      const language = path === "/de" || path.startsWith("/de/") ? "de" : "en";
+      await expect(page.getByRole("navigation", { name: words[language].common.mainNav })).toBeVisible();
       expect((await page.locator("main").innerText()).length).toBeGreaterThan(300);
     });
   }

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { addressGroup, clientAddress, SHARED_BUCKET } from "@/lib/forms/client-address";
-import { memoryRateLimiter, waitInWords } from "@/lib/forms/rate-limit";
+import { memoryRateLimiter } from "@/lib/forms/rate-limit";
+import { waitInWords } from "@/lib/i18n/dictionary";
 import { botSignal, FILL_TIME_FIELD, HONEYPOT_FIELD, MIN_FILL_MS } from "@/lib/forms/bot-signals";
 
 const form = (entries: Record<string, string>) => {
@@ -33,7 +34,7 @@ describe("botSignal", () => {
 describe("clientAddress", () => {
   const headers = (entries: Record<string, string>) => new Headers(entries);
 
-  it("by default trusts one proxy: the last X-Forwarded-For entry, and never X-Real-IP", () => {
+  it("behind one proxy (TRUST_PROXY=1) reads the last X-Forwarded-For entry, and never X-Real-IP", () => {
     const oneHop = { hops: 1 } as const;
     expect(clientAddress(headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.2" }), oneHop)).toBe("203.0.113.2");
     // A client sending its own X-Real-IP through a proxy that only appends X-Forwarded-For.
@@ -49,7 +50,6 @@ describe("clientAddress", () => {
     expect(clientAddress(headers({}), { hops: 1 })).toBe(SHARED_BUCKET);
     expect(clientAddress(headers({ "x-forwarded-for": "203.0.113.2" }), { hops: 2 })).toBe(SHARED_BUCKET);
     expect(clientAddress(headers({ "x-forwarded-for": "not-an-ip" }), { hops: 1 })).toBe(SHARED_BUCKET);
-    expect(clientAddress(headers({ "x-forwarded-for": "203.0.113.2" }), "none")).toBe(SHARED_BUCKET);
   });
 
   it("reads only the header the setting names", () => {
@@ -64,10 +64,11 @@ describe("clientAddress", () => {
     ).toBe("192.0.2.4");
   });
 
-  it("groups IPv6 clients by /64 and reads IPv4-mapped addresses as IPv4", () => {
-    expect(addressGroup("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
-    expect(addressGroup("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
-    expect(addressGroup("[2001:db8:1:3::1]")).toBe("2001:db8:1:3::/64");
+  it("groups IPv6 clients by /56 (so every /64 of one home counts together) and reads IPv4-mapped addresses as IPv4", () => {
+    expect(addressGroup("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1::/56");
+    expect(addressGroup("2001:0db8:0001:00ff:ffff:ffff:ffff:ffff")).toBe("2001:db8:1::/56");
+    expect(addressGroup("[2001:db8:1:3::1]")).toBe("2001:db8:1::/56");
+    expect(addressGroup("2001:db8:1:1ff::1")).toBe("2001:db8:1:100::/56");
     expect(addressGroup("::ffff:203.0.113.7")).toBe("203.0.113.7");
   });
 });
@@ -86,8 +87,9 @@ describe("memoryRateLimiter", () => {
 
 describe("waitInWords", () => {
   it("rounds up to whole minutes, at least one", () => {
-    expect(waitInWords(1)).toBe("1 minute");
-    expect(waitInWords(61)).toBe("2 minutes");
-    expect(waitInWords(600)).toBe("10 minutes");
+    expect(waitInWords(1, "en")).toBe("1 minute");
+    expect(waitInWords(600, "de")).toBe("10 Minuten");
+    expect(waitInWords(61, "en")).toBe("2 minutes");
+    expect(waitInWords(600, "en")).toBe("10 minutes");
   });
 });

@@ -19,7 +19,8 @@ describe("parseServerEnv", () => {
     expect(env.siteUrl).toBe("http://localhost:3000");
     expect(env.mail).toMatchObject({ transport: "outbox", outboxDir: ".outbox" });
     expect(env.rateLimit).toEqual({ max: 5, windowSeconds: 600 });
-    expect(env.trustProxy).toEqual({ hops: 1 });
+    // No proxy unless one is declared: the socket's address, never a header the client wrote.
+    expect(env.trustProxy).toBe("none");
     expect(env.emailCaps).toEqual({ confirmationsPerAddress: 2, receiptsPerAddress: 3, dailyTotal: 200 });
     expect(env.webhookSecret).toBeUndefined();
   });

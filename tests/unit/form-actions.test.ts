@@ -30,8 +30,13 @@ const mailer: Mailer = {
   },
   subscribe: async () => {},
   removeContact: async () => {},
+  findContact: async () => undefined,
 };
-const allowAll: RateLimiter = { consume: async () => ({ allowed: true }), refund: async () => {} };
+const allowAll: RateLimiter = {
+  consume: async () => ({ allowed: true }),
+  refund: async () => {},
+  used: async () => 0,
+};
 let services: FormServices;
 
 const form = (entries: Record<string, string>) => {
@@ -69,6 +74,7 @@ beforeEach(async () => {
       dailyTotal: 200,
     }),
     clientAddress: "203.0.113.1",
+    defer: (work) => void work(),
   };
   sent = [];
   failSends = undefined;

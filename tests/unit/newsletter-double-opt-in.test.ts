@@ -44,8 +44,18 @@ const mailer: Mailer = {
     contacts.push(contact);
   },
   removeContact: async () => {},
+  findContact: async () => undefined,
 };
-const allowAll: RateLimiter = { consume: async () => ({ allowed: true }), refund: async () => {} };
+const allowAll: RateLimiter = {
+  consume: async () => ({ allowed: true }),
+  refund: async () => {},
+  used: async () => 0,
+};
+// What the site runs after the answer (Next's after()), collected so a test can wait for it.
+let deferred: Promise<void>[] = [];
+const settle = async () => {
+  while (deferred.length > 0) await Promise.all(deferred.splice(0));
+};
 const defaults: EmailCapLimits = { confirmationsPerAddress: 2, receiptsPerAddress: 3, dailyTotal: 200 };
 const servicesWith = (limits: Partial<EmailCapLimits> = {}): FormServices => ({
   mailer,
@@ -53,7 +63,14 @@ const servicesWith = (limits: Partial<EmailCapLimits> = {}): FormServices => ({
   // Counted in the database, as on the site.
   emailCaps: emailCaps((options) => databaseRateLimiter(siteDatabase, options), { ...defaults, ...limits }),
   clientAddress: "203.0.113.1",
+  defer: (work) => void deferred.push(work()),
 });
+/** A signup through the form's pipeline, and what it sends right after answering. */
+const submitSignup = async (form: FormData, services: FormServices) => {
+  const state = await submitForm(signupSubmission, form, services);
+  await settle();
+  return state;
+};
 
 const signupForm = (email: string, firstName = "", source = "newsletter-page") => {
   const data = new FormData();
@@ -70,6 +87,7 @@ beforeEach(async () => {
   sent = [];
   contacts = [];
   resendDown = false;
+  deferred = [];
   vi.spyOn(console, "error").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
@@ -77,11 +95,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("signing up", () => {
   it("stores a pending signup and sends a link that carries only an opaque token, of which only a hash is kept", async () => {
-    const state = await submitForm(
-      signupSubmission,
-      signupForm("grace@example.com", "Grace"),
-      servicesWith(),
-    );
+    const state = await submitSignup(signupForm("grace@example.com", "Grace"), servicesWith());
     expect(state.status).toBe("success");
     expect(sent).toHaveLength(1);
     const token = tokenOf(sent[0]!);
@@ -99,8 +113,7 @@ describe("signing up", () => {
     const answers = new Set<string>();
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const services = { ...servicesWith(), clientAddress: `198.51.100.${attempt}` };
-      const state = await submitForm(
-        signupSubmission,
+      const state = await submitSignup(
         signupForm("victim@example.com", `Name ${attempt}`, attempt % 2 ? "site-band" : "newsletter-page"),
         services,
       );
@@ -113,8 +126,8 @@ describe("signing up", () => {
 
   it("treats addresses that differ only in case and spaces as one subscriber, and both signups succeed", async () => {
     const services = servicesWith();
-    const first = await submitForm(signupSubmission, signupForm("Grace@Example.com"), services);
-    const second = await submitForm(signupSubmission, signupForm(" grace@example.com "), services);
+    const first = await submitSignup(signupForm("Grace@Example.com"), services);
+    const second = await submitSignup(signupForm(" grace@example.com "), services);
     expect([first.status, second.status]).toEqual(["success", "success"]);
     await confirmSubscription(await siteDatabase(), mailer, tokenOf(sent[0]!));
     await confirmSubscription(await siteDatabase(), mailer, tokenOf(sent[1]!));
@@ -124,9 +137,9 @@ describe("signing up", () => {
 
   it("sends nothing for an address that is already subscribed, with the same answer", async () => {
     const services = servicesWith();
-    const fresh = await submitForm(signupSubmission, signupForm("ada@example.com"), services);
+    const fresh = await submitSignup(signupForm("ada@example.com"), services);
     await confirmSubscription(await siteDatabase(), mailer, tokenOf(sent[0]!));
-    const again = await submitForm(signupSubmission, signupForm("ada@example.com"), services);
+    const again = await submitSignup(signupForm("ada@example.com"), services);
     expect(again.message).toBe(fresh.message);
     expect(sent).toHaveLength(1);
   });
@@ -134,7 +147,7 @@ describe("signing up", () => {
   it("stops all confirmation emails at the daily cap, loudly, with the same answer", async () => {
     const services = servicesWith({ dailyTotal: 3 });
     for (const name of ["a", "b", "c", "d", "e"]) {
-      const state = await submitForm(signupSubmission, signupForm(`${name}@example.com`), services);
+      const state = await submitSignup(signupForm(`${name}@example.com`), services);
       expect(state.status).toBe("success");
     }
     expect(sent).toHaveLength(3);
@@ -144,7 +157,7 @@ describe("signing up", () => {
 
 describe("the confirmation link", () => {
   it("changes nothing when opened, confirms with the button, and then only says subscribed", async () => {
-    await submitForm(signupSubmission, signupForm("lin@example.com", "Lin", "site-band"), servicesWith());
+    await submitSignup(signupForm("lin@example.com", "Lin", "site-band"), servicesWith());
     const token = tokenOf(sent[0]!);
     const db = await siteDatabase();
 
@@ -171,7 +184,7 @@ describe("the confirmation link", () => {
   });
 
   it("expires after 48 hours; an unknown token is unknown", async () => {
-    await submitForm(signupSubmission, signupForm("late@example.com"), servicesWith());
+    await submitSignup(signupForm("late@example.com"), servicesWith());
     const db = await siteDatabase();
     const token = tokenOf(sent[0]!);
     expect((await inspectLink(db, token, new Date(Date.now() + 47 * HOUR))).state).toBe("pending");
@@ -183,7 +196,7 @@ describe("the confirmation link", () => {
   });
 
   it("subscribes the person even when Resend is down, and the worker writes the contact later", async () => {
-    await submitForm(signupSubmission, signupForm("kim@example.com"), servicesWith());
+    await submitSignup(signupForm("kim@example.com"), servicesWith());
     resendDown = true;
     const db = await siteDatabase();
     expect((await confirmSubscription(db, mailer, tokenOf(sent[0]!))).state).toBe("subscribed");
@@ -209,8 +222,8 @@ describe("leaving the list (Resend's webhook)", () => {
 
   it("makes an unsubscribe stick: a link from before it cannot re-subscribe, a fresh signup can", async () => {
     const services = servicesWith();
-    await submitForm(signupSubmission, signupForm("sam@example.com"), services);
-    await submitForm(signupSubmission, signupForm("sam@example.com"), services);
+    await submitSignup(signupForm("sam@example.com"), services);
+    await submitSignup(signupForm("sam@example.com"), services);
     const [first, second] = sent.map(tokenOf);
     const db = await siteDatabase();
     await confirmSubscription(db, mailer, first!);
@@ -223,7 +236,7 @@ describe("leaving the list (Resend's webhook)", () => {
 
     // A day later the person signs up again (the per-address cap has a new day too).
     await database.truncateCounters();
-    await submitForm(signupSubmission, signupForm("sam@example.com"), servicesWith());
+    await submitSignup(signupForm("sam@example.com"), servicesWith());
     expect((await confirmSubscription(db, mailer, tokenOf(sent[2]!))).state).toBe("subscribed");
     expect((await db.select().from(subscribers))[0]).toMatchObject({
       status: "confirmed",
@@ -236,8 +249,8 @@ describe("leaving the list (Resend's webhook)", () => {
   });
 
   it("records permanent bounces and complaints, ignores temporary bounces and other events", async () => {
-    await submitForm(signupSubmission, signupForm("gone@example.com"), servicesWith());
-    await submitForm(signupSubmission, signupForm("full@example.com"), servicesWith());
+    await submitSignup(signupForm("gone@example.com"), servicesWith());
+    await submitSignup(signupForm("full@example.com"), servicesWith());
     const db = await siteDatabase();
     const at = new Date().toISOString();
     const bounce = (to: string, type: string) => ({
@@ -281,8 +294,8 @@ describe("leaving the list (Resend's webhook)", () => {
 
 describe("privacy", () => {
   it("deletes signups after 7 days, keeping the consent record of a confirmed one", async () => {
-    await submitForm(signupSubmission, signupForm("old@example.com"), servicesWith());
-    await submitForm(signupSubmission, signupForm("kept@example.com"), servicesWith());
+    await submitSignup(signupForm("old@example.com"), servicesWith());
+    await submitSignup(signupForm("kept@example.com"), servicesWith());
     const db = await siteDatabase();
     await confirmSubscription(db, mailer, tokenOf(sent[1]!));
     expect(await deleteOldSignups(db, new Date(Date.now() + 6 * 24 * HOUR))).toBe(0);
@@ -291,7 +304,7 @@ describe("privacy", () => {
   });
 
   it("exports and erases everything stored about an address", async () => {
-    await submitForm(signupSubmission, signupForm("Erin@Example.com", "Erin"), servicesWith());
+    await submitSignup(signupForm("Erin@Example.com", "Erin"), servicesWith());
     const db = await siteDatabase();
     await confirmSubscription(db, mailer, tokenOf(sent[0]!));
     const exported = await exportPersonalData(db, "erin@example.com");

@@ -5,7 +5,7 @@ import { publishedIssues, readIssueSource, type Issue } from "@/lib/content/load
 import { renderIssueEmail } from "@/lib/newsletter/issue-email";
 
 const siteUrl = "https://coaching.example";
-const fixture = publishedIssues("tests/fixtures/newsletter-issues").find(
+const fixture = publishedIssues({ dir: "tests/fixtures/newsletter-issues" }).find(
   (each) => each.slug === "first-issue",
 )!;
 const render = (issue: Issue, testCopy = false) =>

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { consents, subscribers } from "@/lib/db/schema";
-import type { NewsletterContact } from "@/lib/mail/mailer";
+import { MailError, type ContactStatus, type NewsletterContact } from "@/lib/mail/mailer";
 import { syncPendingContacts } from "@/lib/newsletter/contact-sync";
 import { ImportFileError, importSubscribers, parseSubscriberCsv } from "@/lib/newsletter/import-list";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -66,6 +66,15 @@ describe.each(backends)("importing the list on %s", (backend) => {
       contacts.push(contact);
     },
   };
+  // What Resend knows: nobody, unless a test says so.
+  let resendKnows: Record<string, ContactStatus | Error> = {};
+  const resend = {
+    async findContact(email: string) {
+      const known = resendKnows[email];
+      if (known instanceof Error) throw known;
+      return known;
+    },
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase(backend);
@@ -74,12 +83,13 @@ describe.each(backends)("importing the list on %s", (backend) => {
   afterAll(() => database?.close(), 60_000);
   beforeEach(async () => {
     contacts.length = 0;
+    resendKnows = {};
     await database.connect().pool.query("truncate subscribers, consents");
   });
 
   it("adds confirmed subscribers with their evidence, to be synced to the segment", async () => {
     const { rows } = parseSubscriberCsv(csv, now);
-    const outcome = await importSubscribers(db, rows, { fileName: "old-list.csv", now });
+    const outcome = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
     expect(outcome.imported).toHaveLength(3);
 
     const [grace] = await db.select().from(subscribers).where(eq(subscribers.email, "grace@example.com"));
@@ -113,8 +123,8 @@ describe.each(backends)("importing the list on %s", (backend) => {
 
   it("adds nothing when the same file is imported again", async () => {
     const { rows } = parseSubscriberCsv(csv, now);
-    await importSubscribers(db, rows, { fileName: "old-list.csv", now });
-    const again = await importSubscribers(db, rows, { fileName: "old-list.csv", now });
+    await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
+    const again = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
     expect(again.imported).toEqual([]);
     expect(again.present).toHaveLength(3);
     expect(await db.select().from(subscribers)).toHaveLength(3);
@@ -132,10 +142,49 @@ describe.each(backends)("importing the list on %s", (backend) => {
       contactSync: "synced",
     });
     const { rows } = parseSubscriberCsv(csv, now);
-    const outcome = await importSubscribers(db, rows, { fileName: "old-list.csv", now });
+    const outcome = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
     expect(outcome.leftTheList.map((row) => row.email)).toEqual(["ada@example.com"]);
     const [ada] = await db.select().from(subscribers).where(eq(subscribers.email, "ada@example.com"));
     expect(ada).toMatchObject({ status: "unsubscribed", contactSync: "synced" });
     expect(await db.select().from(consents).where(eq(consents.email, "ada@example.com"))).toEqual([]);
+  });
+
+  it("keeps out an address Resend knows as unsubscribed, and records it so", async () => {
+    resendKnows = {
+      "ada@example.com": { email: "ada@example.com", unsubscribed: true },
+      "grace@example.com": { email: "grace@example.com", unsubscribed: false },
+    };
+    const { rows } = parseSubscriberCsv(csv, now);
+    const outcome = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
+    expect(outcome.unsubscribedInResend.map((row) => [row.line, row.email])).toEqual([
+      [2, "ada@example.com"],
+    ]);
+    expect(outcome.imported.map((row) => row.email)).toEqual(["grace@example.com", "linus@example.com"]);
+    const [ada] = await db.select().from(subscribers).where(eq(subscribers.email, "ada@example.com"));
+    expect(ada).toMatchObject({ status: "unsubscribed", leaveReason: "unsubscribed", contactSync: "synced" });
+    expect(await db.select().from(consents).where(eq(consents.email, "ada@example.com"))).toEqual([]);
+
+    await syncPendingContacts(db, mailer, { now });
+    expect(contacts.map((contact) => contact.email).sort()).toEqual([
+      "grace@example.com",
+      "linus@example.com",
+    ]);
+    // An imported contact never undoes an unsubscribe in Resend, even one made after the check.
+    expect(contacts.every((contact) => contact.resubscribe === false)).toBe(true);
+
+    const again = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
+    expect(again.leftTheList.map((row) => row.email)).toEqual(["ada@example.com"]);
+  });
+
+  it("adds nothing it could not check with Resend, so importing again finishes the job", async () => {
+    resendKnows = { "grace@example.com": new MailError("Resend 503 unavailable", true, 503) };
+    const { rows } = parseSubscriberCsv(csv, now);
+    const outcome = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
+    expect(outcome.unchecked.map((row) => [row.line, row.email])).toEqual([[3, "grace@example.com"]]);
+    expect(outcome.unchecked[0]!.reason).toMatch(/503/);
+    expect(await db.select().from(subscribers).where(eq(subscribers.email, "grace@example.com"))).toEqual([]);
+    resendKnows = {};
+    const again = await importSubscribers(db, rows, { fileName: "old-list.csv", resend, now });
+    expect(again.imported.map((row) => row.email)).toEqual(["grace@example.com"]);
   });
 });

@@ -5,7 +5,7 @@ import { issueFeed } from "@/lib/content/feeds";
 import { issueNeighbours, publishedIssues, readIssue, readIssues } from "@/lib/content/loader";
 import { thrownMessage } from "./support/thrown-message";
 
-const fixtures = "tests/fixtures/newsletter-issues";
+const fixtures = { dir: "tests/fixtures/newsletter-issues" };
 const siteUrl = "https://coaching.example";
 const issue = (lines: string) => `---\n${lines}\n---\n\nBody.\n`;
 const summary = "A summary that is long enough to pass the fifty character minimum of the schema.";

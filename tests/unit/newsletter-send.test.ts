@@ -44,7 +44,7 @@ type Fake = {
   };
 };
 
-const fixtures = "tests/fixtures/newsletter-issues";
+const fixtures = { dir: "tests/fixtures/newsletter-issues" };
 const siteUrl = "https://coaching.example";
 const segmentId = "seg_newsletter_unit";
 const from = "Alex Brandt Coaching <newsletter@mail.example.com>";
@@ -105,7 +105,11 @@ describe.each(backends)("sending an issue through Resend, store on %s", (backend
     });
     expect(fake.state.broadcasts[0]!.html).toContain("{{{RESEND_UNSUBSCRIBE_URL}}}");
     expect(sendCalls()).toEqual([]);
-    expect(await findSend(db, issue.slug)).toMatchObject({ status: "draft", broadcastId, segmentId });
+    expect(await findSend(db, { slug: issue.slug, audience: "en" })).toMatchObject({
+      status: "draft",
+      broadcastId,
+      segmentId,
+    });
   });
 
   it("reuses the draft it finds by name, from this machine or another", async () => {
@@ -120,7 +124,10 @@ describe.each(backends)("sending an issue through Resend, store on %s", (backend
     await draftIssueBroadcast(services(), issue, await email());
     await sendIssueBroadcast(services(), issue);
     expect(fake.state.broadcasts[0]!.status).toBe("sent");
-    expect(await findSend(db, issue.slug)).toMatchObject({ status: "sent", sentAt: expect.any(Date) });
+    expect(await findSend(db, { slug: issue.slug, audience: "en" })).toMatchObject({
+      status: "sent",
+      sentAt: expect.any(Date),
+    });
 
     await expect(draftIssueBroadcast(services(), issue, await email())).rejects.toThrow(/already sent/);
     await expect(sendIssueBroadcast(services(), issue)).rejects.toThrow(SendRefusedError);
@@ -140,7 +147,7 @@ describe.each(backends)("sending an issue through Resend, store on %s", (backend
     await expect(draftIssueBroadcast(services(), issue, await email())).rejects.toThrow(SendRefusedError);
     expect(fake.state.broadcasts).toHaveLength(1);
     expect(sendCalls()).toEqual([]);
-    expect(await findSend(db, issue.slug)).toMatchObject({
+    expect(await findSend(db, { slug: issue.slug, audience: "en" })).toMatchObject({
       status: "sent",
       broadcastId: "sent-from-elsewhere",
     });
@@ -150,7 +157,7 @@ describe.each(backends)("sending an issue through Resend, store on %s", (backend
     await draftIssueBroadcast(services(), issue, await email());
     fake.state.failures.push({ path: "/broadcasts/", method: "POST", hang: true, times: 1 });
     await expect(sendIssueBroadcast(services(), issue)).rejects.toThrow(/no clear answer/);
-    expect(await findSend(db, issue.slug)).toMatchObject({ status: "sending" });
+    expect(await findSend(db, { slug: issue.slug, audience: "en" })).toMatchObject({ status: "sending" });
 
     await expect(sendIssueBroadcast(services(), issue)).rejects.toThrow(/counts as sent/);
     await expect(draftIssueBroadcast(services(), issue, await email())).rejects.toThrow(SendRefusedError);
@@ -161,7 +168,7 @@ describe.each(backends)("sending an issue through Resend, store on %s", (backend
     await draftIssueBroadcast(services(), issue, await email());
     fake.state.failures.push({ path: "/broadcasts/", method: "POST", status: 422, times: 1 });
     await expect(sendIssueBroadcast(services(), issue)).rejects.toThrow(/422/);
-    expect(await findSend(db, issue.slug)).toMatchObject({ status: "draft" });
+    expect(await findSend(db, { slug: issue.slug, audience: "en" })).toMatchObject({ status: "draft" });
     await sendIssueBroadcast(services(), issue);
     expect(fake.state.broadcasts[0]!.status).toBe("sent");
   });

@@ -73,4 +73,23 @@ describe("the local outbox", () => {
     expect(Object.keys(contacts)).toEqual(["grace@example.com"]);
     expect(contacts["grace@example.com"].properties.consent_source).toBe("newsletter-page");
   });
+
+  it("answers what it knows about a contact, and an import leaves an unsubscribed one so", async () => {
+    const outbox = outboxMailer(dir);
+    expect(await outbox.findContact("ada@example.com")).toBeUndefined();
+    await outbox.subscribe({ email: "ada@example.com", properties: {} });
+    expect(await outbox.findContact("Ada@example.com")).toEqual({
+      email: "ada@example.com",
+      unsubscribed: false,
+    });
+    const file = path.join(dir, "contacts.json");
+    const contacts = JSON.parse(await fs.readFile(file, "utf8"));
+    contacts["ada@example.com"].unsubscribed = true;
+    await fs.writeFile(file, JSON.stringify(contacts));
+    await outbox.subscribe({ email: "ada@example.com", properties: {}, resubscribe: false });
+    expect(await outbox.findContact("ada@example.com")).toMatchObject({ unsubscribed: true });
+    await outbox.subscribe({ email: "ada@example.com", properties: {} });
+    expect(await outbox.findContact("ada@example.com")).toMatchObject({ unsubscribed: false });
+    expect(JSON.parse(await fs.readFile(file, "utf8"))["ada@example.com"]).not.toHaveProperty("resubscribe");
+  });
 });

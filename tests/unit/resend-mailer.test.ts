@@ -155,4 +155,48 @@ describe("the Resend mailer", () => {
       properties: { consent_source: "newsletter-page" },
     });
   });
+
+  it("leaves an unsubscribed contact unsubscribed for an imported list, and says what Resend knows", async () => {
+    await mailer().subscribe({ email: "ada@example.com", properties: {} });
+    fake.state.contacts.get("ada@example.com")!.unsubscribed = true;
+    expect(await mailer().findContact("ada@example.com")).toEqual({
+      email: "ada@example.com",
+      unsubscribed: true,
+    });
+    expect(await mailer().findContact("nobody@example.com")).toBeUndefined();
+    await mailer().subscribe({
+      email: "ada@example.com",
+      properties: { consent_method: "import" },
+      resubscribe: false,
+    });
+    expect(fake.state.contacts.get("ada@example.com")).toMatchObject({
+      unsubscribed: true,
+      properties: { consent_method: "import" },
+    });
+  });
+
+  it("cuts every contacts call at its timeout: create, update, segment, lookup and removal", async () => {
+    const slow = resendMailer({
+      apiKey: "re_unit",
+      segmentId: "seg_1",
+      baseUrl,
+      retry: { retries: 1, minTimeout: 5, maxTimeout: 20, maxRetryTime: 1_000, callTimeoutMs: 200 },
+    });
+    await slow.subscribe({ email: "grace@example.com", properties: {} });
+    const hangs = async (path: string, method: string, work: () => Promise<unknown>) => {
+      fake.state.failures.length = 0;
+      fail({ path, method, hang: true, times: 10 });
+      const started = Date.now();
+      const error = await work().catch((caught: unknown) => caught);
+      expect(error, `${method} ${path}`).toBeInstanceOf(MailError);
+      expect((error as MailError).retryable).toBe(true);
+      expect(Date.now() - started, `${method} ${path}`).toBeLessThan(2_000);
+    };
+    const again = () => slow.subscribe({ email: "grace@example.com", properties: {} });
+    await hangs("/contacts", "POST", again);
+    await hangs("/contacts/grace@example.com", "PATCH", again);
+    await hangs("/contacts/grace@example.com/segments", "POST", again);
+    await hangs("/contacts/grace@example.com", "GET", () => slow.findContact("grace@example.com"));
+    await hangs("/contacts/grace@example.com", "DELETE", () => slow.removeContact("grace@example.com"));
+  }, 30_000);
 });

@@ -2,7 +2,8 @@ import type { BreadcrumbList, Organization, Person, Service, WebSite } from "sch
 import { describe, expect, it } from "vitest";
 import { getPage } from "@/lib/content/loader";
 import { pageMetadata } from "@/lib/content/metadata";
-import { newsletterPitch, siteConfig } from "@/lib/config/site-config";
+import { siteConfig } from "@/lib/config/site-config";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
 import { breadcrumbList, practiceGraph, serializeJsonLd, serviceOffer } from "@/lib/content/structured-data";
 
 const siteUrl = "https://coaching.example";
@@ -78,6 +79,11 @@ describe("page metadata", () => {
 
 describe("site config", () => {
   it("pitches the newsletter with the subscriber count", () => {
-    expect(newsletterPitch()).toContain(String(siteConfig.newsletter.subscriberCount));
+    for (const language of ["en", "de"] as const) {
+      const pitch = fill(dictionary(language).site.newsletterPitch, {
+        count: siteConfig.newsletter.subscriberCount,
+      });
+      expect(pitch).toContain(String(siteConfig.newsletter.subscriberCount));
+    }
   });
 });

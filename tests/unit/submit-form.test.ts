@@ -21,10 +21,10 @@ const submission: FormSubmission<Field, { email: string }> = {
   fields: ["email"],
   botAnswer: (values) => `Done for ${values.email}.`,
   parse: (values) => fromSchema(schema.safeParse(values)),
-  invalidMessage: "Please fix the field.",
+  invalidMessage: () => "Please fix the field.",
   rateLimitedMessage: (wait) => `Try again in ${wait}.`,
   act: (data) => act(data),
-  failedMessage: "The mail service failed.",
+  failedMessage: () => "The mail service failed.",
 };
 
 const sent: OutgoingEmail[] = [];
@@ -32,18 +32,25 @@ const mailer: Mailer = {
   send: async (email) => (sent.push(email), { id: "1" }),
   subscribe: async () => {},
   removeContact: async () => {},
+  findContact: async () => undefined,
 };
 const keys: string[] = [];
 const refunded: string[] = [];
 const allowAll: RateLimiter = {
   consume: async (key) => (keys.push(key), { allowed: true }),
   refund: async (key) => void refunded.push(key),
+  used: async () => 0,
 };
 const services = (overrides: Partial<FormServices> = {}): FormServices => ({
   mailer,
   rateLimiter: allowAll,
-  emailCaps: { take: async () => true, giveBack: async () => {} },
+  emailCaps: {
+    take: async () => ({ allowed: true }),
+    giveBack: async () => {},
+    dailyCapReached: async () => false,
+  },
   clientAddress: "203.0.113.7",
+  defer: (work) => void work(),
   ...overrides,
 });
 
@@ -123,6 +130,7 @@ describe("submitForm", () => {
     const refuse: RateLimiter = {
       consume: async () => ({ allowed: false, retryAfterSeconds: 90 }),
       refund: async () => {},
+      used: async () => 0,
     };
     const state = await submitForm(
       submission,

@@ -1,11 +1,19 @@
 import { connection, NextResponse } from "next/server";
-import { siteHealth } from "@/lib/server/health";
+import { requestClientAddress } from "@/lib/forms/form-services";
+import { healthAnswer } from "@/lib/server/health";
 
-export async function GET() {
+/** `{ ok }` for anyone (rate-limited per client address); everything with the CRON_SECRET token. */
+export async function GET(request: Request) {
   await connection();
-  const health = await siteHealth();
-  return NextResponse.json(health, {
-    status: health.ok ? 200 : 503,
-    headers: { "cache-control": "no-store" },
+  const answer = await healthAnswer({
+    authorization: request.headers.get("authorization"),
+    clientAddress: requestClientAddress,
+  });
+  return NextResponse.json(answer.body, {
+    status: answer.status,
+    headers: {
+      "cache-control": "no-store",
+      ...(answer.retryAfterSeconds ? { "retry-after": String(answer.retryAfterSeconds) } : {}),
+    },
   });
 }
