@@ -19,6 +19,7 @@ import {
   summarize,
   writeReport,
 } from "./report.mjs";
+import { measureFirstUse } from "./first-use.mjs";
 import { ensureBuild, startNext, startNotFoundAs200Proxy } from "./serve.mjs";
 import { throughput } from "./throughput.mjs";
 
@@ -117,6 +118,23 @@ try {
     report.throughput = {};
     for (const pagePath of ["/", "/vp-engineering-coaching"])
       report.throughput[pagePath] = await throughput(server, pagePath);
+    // The first use: a reader taps the form on the contact pages, and scrolls to the
+    // newsletter band on the home pages (scripts/perf/first-use.mjs says how it is measured).
+    const contactPages = paths.filter((path) => path === "/contact" || path === "/de/kontakt");
+    report.firstUse = {};
+    for (const [pagePath, scenario] of [
+      ...contactPages.map((path) => [path, "tap"]),
+      ["/", "scroll"],
+      ["/de", "scroll"],
+    ]) {
+      if (!paths.includes(pagePath)) continue;
+      report.firstUse[`${pagePath} (${scenario})`] = await measureFirstUse(
+        `${origin}${pagePath}`,
+        scenario,
+        runs,
+      );
+      process.stderr.write(`first use ${scenario} ${pagePath} done\n`);
+    }
   }
 } finally {
   await notFoundProxy?.stop();

@@ -77,6 +77,23 @@ export function printTables(report) {
       `(${ms(report.benchmarkIndex.min)}–${ms(report.benchmarkIndex.max)}).`,
   );
   console.table(rows);
+  if (report.firstUse) {
+    console.log("\nFirst use (slowest interaction from the first input, Event Timing, 4x CPU):");
+    console.table(
+      Object.fromEntries(
+        Object.entries(report.firstUse).map(([key, use]) => [
+          key,
+          {
+            "median ms": use.slowestMs.median,
+            "best–worst ms": `${use.slowestMs.best}–${use.slowestMs.worst}`,
+            "blocking ms": Math.round(use.blockingMsMedian),
+            "JS KB": use.jsKbMedian,
+            "keys kept": use.keptTyping ? "yes" : "NO",
+          },
+        ]),
+      ),
+    );
+  }
 }
 
 export function writeReport(report, file) {

@@ -159,6 +159,17 @@ test("pages fetch no framework JavaScript until the reader interacts, then hydra
   await expect(band.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 });
 
+test("what a reader types before the page hydrates survives the hydration", async ({ page }) => {
+  for (const path of ["/contact", "/de/kontakt"]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    // The first key starts the hydration; the rest arrive while the framework loads and runs.
+    const email = page.getByRole("main").locator('input[type="email"]').first();
+    await email.pressSequentially("early@example.com", { delay: 10 });
+    await waitForHydration(page);
+    await expect(email).toHaveValue("early@example.com");
+  }
+});
+
 test("an unknown page answers 404 with a way home", async ({ page }) => {
   const response = await page.goto("/this-page-does-not-exist");
   expect(response?.status()).toBe(404);
