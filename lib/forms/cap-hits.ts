@@ -1,6 +1,8 @@
 import { gte, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { emailCapHits } from "@/lib/db/schema";
+import { dictionary, plural } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 
 /** Counts one refusal by a cap, for the coach's digest: the day, the cap and the kind of email. */
 export async function recordCapHit(db: Db, cap: "address" | "daily", kind: string, now = new Date()) {
@@ -23,28 +25,26 @@ export async function capHitsSince(db: Db, since: string): Promise<{ kind: strin
     .orderBy(emailCapHits.kind);
 }
 
-const described: Record<string, string> = {
-  "daily:newsletter-confirmation": "newsletter confirmations held back by the daily cap (EMAIL_DAILY_CAP)",
-  "daily:inquiry-receipt": "inquiry receipts not sent: the daily cap (EMAIL_DAILY_CAP) was used up",
-  "address:newsletter-confirmation": "newsletter confirmations refused: one mailbox asked for more than its share",
-  "address:inquiry-receipt": "inquiry receipts not sent: one mailbox had its share for the day",
-};
-
 /**
  * The caps' part of the coach's daily digest (lib/jobs/digest.ts): how often each refused an
  * email since `since`. Counts only; the caps never record an address.
  */
-export async function capHitsDigestSections(db: Db, { since }: { since: Date }) {
+export async function capHitsDigestSections(
+  db: Db,
+  { since, language }: { since: Date; language: Language },
+) {
+  const words = dictionary(language).digest;
   const hits = await capHitsSince(db, since.toISOString().slice(0, 10));
   if (hits.length === 0) return [];
   const total = hits.reduce((sum, hit) => sum + hit.hits, 0);
+  const kinds: Record<string, string> = words.capKinds;
   return [
     {
       key: "caps",
-      summary: `${total} ${total === 1 ? "email" : "emails"} stopped by a cap`,
-      heading: "Emails to typed addresses stopped by a cap (held confirmations go out once the cap resets)",
-      entries: hits.map((hit) => `${String(hit.hits).padStart(4)}  ${described[hit.kind] ?? hit.kind}`),
-      footer: "A daily cap reached by real signups means EMAIL_DAILY_CAP is too low for the site's traffic.",
+      summary: plural(words.caps, total),
+      heading: words.capsHeading,
+      entries: hits.map((hit) => `${String(hit.hits).padStart(4)}  ${kinds[hit.kind] ?? hit.kind}`),
+      footer: words.capsFooter,
     },
   ];
 }

@@ -16,9 +16,12 @@ export function dictionary(language: Language): Dictionary {
 
 export { fill };
 
+/** A count in words, singular or plural: "1 attempt", "3 Versuche". */
+export function plural(forms: { one: string; other: string }, count: number): string {
+  return fill(count === 1 ? forms.one : forms.other, { count });
+}
+
 /** How long to wait, in words, for a refused attempt: "1 minute", "10 Minuten". */
 export function waitInWords(retryAfterSeconds: number, language: Language): string {
-  const count = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  const { wait } = dictionary(language);
-  return fill(count === 1 ? wait.one : wait.other, { count });
+  return plural(dictionary(language).wait, Math.max(1, Math.ceil(retryAfterSeconds / 60)));
 }

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { digests, type StoredEmail } from "@/lib/db/schema";
+import { siteConfig } from "@/lib/config/site-config";
+import { dictionary, fill } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 import { describeError, sendWithTimeout, type DeliveryMailer } from "@/lib/mail/send";
 import { timing } from "@/lib/mail/timing";
 import { capHitsDigestSections } from "@/lib/forms/cap-hits";
@@ -31,7 +34,8 @@ export type DigestSection = {
   footer?: string;
 };
 
-export type DigestPeriod = { now: Date; since: Date };
+/** What a part is asked for: the period, and the coach's language to write it in. */
+export type DigestPeriod = { now: Date; since: Date; language: Language };
 
 /**
  * Every feature's part of the digest, in the order the coach reads them. Each feature exports
@@ -49,10 +53,15 @@ const digestParts: ((db: Db, period: DigestPeriod) => Promise<DigestSection[]>)[
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export function digestEmail(sections: DigestSection[], settings: DigestSettings): StoredEmail {
+export function digestEmail(
+  sections: DigestSection[],
+  settings: DigestSettings,
+  language: Language = siteConfig.coachLanguage,
+): StoredEmail {
+  const words = dictionary(language).digest;
   const summary = sections.map((section) => section.summary).join(", ");
   const text = [
-    `${settings.siteName} needs a look: ${summary}.`,
+    fill(words.intro, { site: settings.siteName, summary }),
     ...sections.map((section) =>
       [`${section.heading}:`, section.entries.join("\n\n"), ...(section.footer ? [section.footer] : [])].join(
         "\n\n",
@@ -62,7 +71,7 @@ export function digestEmail(sections: DigestSection[], settings: DigestSettings)
   return {
     from: settings.from,
     to: settings.to,
-    subject: `${settings.siteName}: ${summary}`,
+    subject: fill(words.subject, { site: settings.siteName, summary }),
     text,
     html: `<pre style="font-family:ui-monospace,monospace;white-space:pre-wrap">${escapeHtml(text)}</pre>`,
     tags: [{ name: "category", value: "daily-digest" }],
@@ -79,7 +88,11 @@ export async function sendDailyDigest(
   settings: DigestSettings,
   { now = new Date(), timeoutMs = timing.callInPassMs }: { now?: Date; timeoutMs?: number } = {},
 ): Promise<DigestResult> {
-  const period = { now, since: new Date(now.getTime() - (settings.lookbackDays ?? 7) * 24 * 60 * 60_000) };
+  const period = {
+    now,
+    since: new Date(now.getTime() - (settings.lookbackDays ?? 7) * 24 * 60 * 60_000),
+    language: siteConfig.coachLanguage,
+  };
   const sections = (await Promise.all(digestParts.map((part) => part(db, period)))).flat();
   if (sections.length === 0) return "nothing-to-report";
   const counted = (key: string) => sections.find((section) => section.key === key)?.entries.length ?? 0;

@@ -1,18 +1,20 @@
 import type { Db } from "@/lib/db/client";
 import type { SubscriberRow } from "@/lib/db/schema";
 import { listUnsyncedContacts } from "@/lib/newsletter/contact-sync";
+import { dictionary, fill, plural, type Dictionary } from "@/lib/i18n/dictionary";
+import type { Language } from "@/lib/i18n/languages";
 
 // The newsletter's part of the coach's daily digest (lib/jobs/digest.ts assembles every feature's).
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-function entry(row: SubscriberRow): string {
+function entry(row: SubscriberRow, words: Dictionary["digest"]): string {
   const since = row.contactSyncFailingSince
-    ? `failing since ${day(row.contactSyncFailingSince)}`
-    : "not tried yet";
-  const attempts = `${row.contactSyncAttempts} ${row.contactSyncAttempts === 1 ? "attempt" : "attempts"}`;
-  const state = row.contactSync === "failed" ? "given up" : `${attempts}, ${since}`;
-  return `${row.email}  (${state}: ${row.contactSyncError ?? "not written yet"})`;
+    ? fill(words.contactFailingSince, { day: day(row.contactSyncFailingSince) })
+    : words.contactNotTried;
+  const attempts = plural(words.contactAttempts, row.contactSyncAttempts);
+  const state = row.contactSync === "failed" ? words.contactGivenUp : `${attempts}, ${since}`;
+  return `${row.email}  (${state}: ${row.contactSyncError ?? words.contactNotWritten})`;
 }
 
 /**
@@ -20,7 +22,11 @@ function entry(row: SubscriberRow): string {
  * is): the ones still retried, and those given up since `since`. Nothing when all are in Resend
  * or merely waiting for their first attempt.
  */
-export async function newsletterDigestSections(db: Db, { since }: { since: Date }) {
+export async function newsletterDigestSections(
+  db: Db,
+  { since, language }: { since: Date; language: Language },
+) {
+  const words = dictionary(language).digest;
   const rows = (await listUnsyncedContacts(db, { failedSince: since })).filter(
     (row) => row.contactSync !== "pending" && row.contactSyncError !== null,
   );
@@ -28,13 +34,10 @@ export async function newsletterDigestSections(db: Db, { since }: { since: Date 
   return [
     {
       key: "contacts",
-      summary: `${rows.length} newsletter ${rows.length === 1 ? "contact" : "contacts"} not in Resend`,
-      heading:
-        "Confirmed subscribers Resend did not take (they get no issues until it does; retried for 7 days)",
-      entries: rows.map(entry),
-      footer:
-        "A refusal usually means a setting: check RESEND_SEGMENT_ID and the API key's contacts access. " +
-        "Then: npm run subscribers -- retry",
+      summary: plural(words.contacts, rows.length),
+      heading: words.contactsHeading,
+      entries: rows.map((row) => entry(row, words)),
+      footer: words.contactsFooter,
     },
   ];
 }

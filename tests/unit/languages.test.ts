@@ -123,3 +123,20 @@ describe("links in the content", () => {
     }
   });
 });
+
+describe("the coach's digest", () => {
+  it("is written in the coach's language", async () => {
+    const { digestEmail } = await import("@/lib/jobs/digest");
+    const { fill } = await import("@/lib/i18n/fill");
+    const settings = { from: "Site <site@example.com>", to: "coach@example.com", siteName: "Praxis" };
+    const sections = [{ key: "caps", summary: "1", heading: "h", entries: ["e"] }];
+    for (const [language, words] of [
+      ["de", de],
+      ["en", en],
+    ] as const) {
+      expect(digestEmail(sections, settings, language).text).toContain(
+        fill(words.digest.intro, { site: "Praxis", summary: "1" }),
+      );
+    }
+  });
+});

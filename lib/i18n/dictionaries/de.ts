@@ -154,6 +154,48 @@ export const de: Dictionary = {
     signupHeading: "Die nächste Ausgabe per E-Mail",
     feedTitle: "{site}: Newsletter",
   },
+  digest: {
+    intro: "{site} braucht deinen Blick: {summary}.",
+    subject: "{site}: {summary}",
+    held: { one: "{count} zurückgehaltene Anfrage", other: "{count} zurückgehaltene Anfragen" },
+    undelivered: { one: "{count} nicht zugestellte Anfrage", other: "{count} nicht zugestellte Anfragen" },
+    heldHeading: "Zurückgehalten (vielleicht ein Bot, nicht an dich gemailt; freigeben, um sie zuzustellen)",
+    failedHeading:
+      "Nicht zugestellt (der Mail-Dienst fiel immer wieder aus; erneut versuchen, um jetzt zu senden)",
+    inquiriesFooter: "Eine ganz lesen: npm run inquiries -- show <id>",
+    notDelivered: "nicht zugestellt",
+    contacts: {
+      one: "{count} Newsletter-Kontakt nicht bei Resend",
+      other: "{count} Newsletter-Kontakte nicht bei Resend",
+    },
+    contactsHeading:
+      "Bestätigte Abonnent:innen, die Resend nicht angenommen hat (sie bekommen keine Ausgaben, bis es klappt; 7 Tage lang neu versucht)",
+    contactsFooter:
+      "Eine Ablehnung liegt meist an einer Einstellung: prüfe RESEND_SEGMENT_ID und die Kontakt-Rechte des API-Schlüssels. Dann: npm run subscribers -- retry",
+    contactGivenUp: "aufgegeben",
+    contactAttempts: { one: "{count} Versuch", other: "{count} Versuche" },
+    contactFailingSince: "scheitert seit {day}",
+    contactNotTried: "noch nicht versucht",
+    contactNotWritten: "noch nicht geschrieben",
+    caps: {
+      one: "{count} E-Mail von einem Limit gestoppt",
+      other: "{count} E-Mails von einem Limit gestoppt",
+    },
+    capsHeading:
+      "E-Mails an eingetippte Adressen, die ein Limit gestoppt hat (zurückgehaltene Bestätigungen gehen raus, sobald das Limit zurückgesetzt ist)",
+    capsFooter:
+      "Wenn echte Anmeldungen das Tageslimit erreichen, ist EMAIL_DAILY_CAP zu niedrig für den Betrieb der Website.",
+    capKinds: {
+      "daily:newsletter-confirmation":
+        "Newsletter-Bestätigungen vom Tageslimit zurückgehalten (EMAIL_DAILY_CAP)",
+      "daily:inquiry-receipt":
+        "Eingangsbestätigungen nicht gesendet: das Tageslimit (EMAIL_DAILY_CAP) war erreicht",
+      "address:newsletter-confirmation":
+        "Newsletter-Bestätigungen abgelehnt: ein Postfach wollte mehr als seinen Anteil",
+      "address:inquiry-receipt":
+        "Eingangsbestätigungen nicht gesendet: ein Postfach hatte seinen Tagesanteil",
+    },
+  },
   structuredData: {
     home: "Startseite",
     newsletter: "Newsletter",
@@ -198,7 +240,8 @@ export const de: Dictionary = {
     weeklyReport: {
       subject: "{practice}: deine Woche vom {from} bis {to}",
       heading: "Deine Website vom {from} bis {to}",
-      intro: "Die letzten 7 Tage im Vergleich zu den 7 davor. Gezählt auf deinem eigenen Server: kein Cookie, kein Dritter.",
+      intro:
+        "Die letzten 7 Tage im Vergleich zu den 7 davor. Gezählt auf deinem eigenen Server: kein Cookie, kein Dritter.",
       empty: "In diesen zwei Wochen wurden keine Besuche gezählt.",
       visitors: "Besucher",
       pageViews: "Seitenaufrufe",

@@ -158,6 +158,42 @@ export const en = {
     signupHeading: "Get the next issue by email",
     feedTitle: "{site}: newsletter",
   },
+  /** The coach's daily digest, in the coach's language (siteConfig.coachLanguage). */
+  digest: {
+    intro: "{site} needs a look: {summary}.",
+    subject: "{site}: {summary}",
+    held: { one: "{count} held inquiry", other: "{count} held inquiries" },
+    undelivered: { one: "{count} undelivered inquiry", other: "{count} undelivered inquiries" },
+    heldHeading: "Held (possibly a bot, not emailed to you; release to deliver)",
+    failedHeading: "Not delivered (the mail service kept failing; retry to send now)",
+    inquiriesFooter: "Read one in full with: npm run inquiries -- show <id>",
+    notDelivered: "not delivered",
+    contacts: {
+      one: "{count} newsletter contact not in Resend",
+      other: "{count} newsletter contacts not in Resend",
+    },
+    contactsHeading:
+      "Confirmed subscribers Resend did not take (they get no issues until it does; retried for 7 days)",
+    contactsFooter:
+      "A refusal usually means a setting: check RESEND_SEGMENT_ID and the API key's contacts access. Then: npm run subscribers -- retry",
+    contactGivenUp: "given up",
+    contactAttempts: { one: "{count} attempt", other: "{count} attempts" },
+    contactFailingSince: "failing since {day}",
+    contactNotTried: "not tried yet",
+    contactNotWritten: "not written yet",
+    caps: { one: "{count} email stopped by a cap", other: "{count} emails stopped by a cap" },
+    capsHeading: "Emails to typed addresses stopped by a cap (held confirmations go out once the cap resets)",
+    capsFooter:
+      "A daily cap reached by real signups means EMAIL_DAILY_CAP is too low for the site's traffic.",
+    capKinds: {
+      "daily:newsletter-confirmation":
+        "newsletter confirmations held back by the daily cap (EMAIL_DAILY_CAP)",
+      "daily:inquiry-receipt": "inquiry receipts not sent: the daily cap (EMAIL_DAILY_CAP) was used up",
+      "address:newsletter-confirmation":
+        "newsletter confirmations refused: one mailbox asked for more than its share",
+      "address:inquiry-receipt": "inquiry receipts not sent: one mailbox had its share for the day",
+    },
+  },
   structuredData: {
     home: "Home",
     newsletter: "Newsletter",
