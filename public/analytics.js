@@ -6,7 +6,17 @@
 (function (w, d, n, P) {
   if (w.__analytics || !P) return;
   w.__analytics = 1;
-  var q = w.__ev || [], m = { cls: 0 }, path, id, shown, seen, first = 1, cls = 0, sv = 0, sf = 0, sl = 0;
+  var q = w.__ev || [],
+    m = { cls: 0 },
+    path,
+    id,
+    shown,
+    seen,
+    first = 1,
+    cls = 0,
+    sv = 0,
+    sf = 0,
+    sl = 0;
   function url() {
     var t = new URLSearchParams();
     new URLSearchParams(location.search).forEach(function (v, k) {
@@ -22,7 +32,7 @@
     var b = JSON.stringify(o);
     try {
       if (n.sendBeacon("/api/events", b)) return;
-    } catch (e) {}
+    } catch {}
     fetch("/api/events", { method: "POST", body: b, keepalive: true }).catch(function () {});
   }
   function observe(type, cb, o) {
@@ -33,10 +43,12 @@
       new P(function (l) {
         l.getEntries().forEach(cb);
       }).observe(o);
-    } catch (e) {}
+    } catch {}
   }
   function inp() {
-    var by = {}, all = [], k;
+    var by = {},
+      all = [],
+      k;
     q.forEach(function (e) {
       if (e.interactionId) by[e.interactionId] = Math.max(by[e.interactionId] || 0, e.duration);
     });
@@ -76,7 +88,10 @@
   observe("layout-shift", function (e) {
     if (e.hadRecentInput) return;
     if (sv && e.startTime - sl < 1000 && e.startTime - sf < 5000) sv += e.value;
-    else (sv = e.value), (sf = e.startTime);
+    else {
+      sv = e.value;
+      sf = e.startTime;
+    }
     sl = e.startTime;
     m.cls = cls = Math.max(cls, sv);
   });

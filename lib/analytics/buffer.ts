@@ -46,19 +46,22 @@ export function flushEvents(): Promise<void> {
   pending = new Map();
   if (batch.length === 0 || !database) return flushing;
   const db = database;
-  flushing = flushing.then(() => writeBatch(db, batch)).catch((error: unknown) => {
-    console.error(
-      `[analytics] ${batch.length} events not written:`,
-      error instanceof Error ? error.name : "error",
-    );
-  });
+  flushing = flushing
+    .then(() => writeBatch(db, batch))
+    .catch((error: unknown) => {
+      console.error(
+        `[analytics] ${batch.length} events not written:`,
+        error instanceof Error ? error.name : "error",
+      );
+    });
   return flushing;
 }
 
 /** Resolves once everything buffered now is written: what `after()` waits for on a serverless host. */
 export function eventsWritten(): Promise<void> {
   return new Promise((resolve) => {
-    const wait = () => (pending.size > 0 ? setTimeout(wait, FLUSH_AFTER_MS / 4) : flushing.then(() => resolve()));
+    const wait = () =>
+      pending.size > 0 ? setTimeout(wait, FLUSH_AFTER_MS / 4) : flushing.then(() => resolve());
     wait();
   });
 }

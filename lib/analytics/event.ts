@@ -59,7 +59,11 @@ const clip = (value: string | null, max = 100) => (value ?? "").trim().slice(0, 
  * when there is none), medium and campaign, and the referrer's host unless it is our own
  * (`ownHosts`). Undefined for a URL that does not parse.
  */
-export function pageOrigin(url: string, referrer: string, ownHosts: readonly string[]): PageOrigin | undefined {
+export function pageOrigin(
+  url: string,
+  referrer: string,
+  ownHosts: readonly string[],
+): PageOrigin | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url, "http://site.invalid");

@@ -3,7 +3,15 @@ import type { Db } from "@/lib/db/client";
 import { buffer, type PageViewRow } from "@/lib/analytics/buffer";
 import { parseBeaconEvent, pageOrigin } from "@/lib/analytics/event";
 import { recordConversion } from "@/lib/analytics/conversions";
-import { dailySalt, deviceClass, isBot, siteKey, utcDay, visitorHash, type VisitorContext } from "@/lib/analytics/visitor";
+import {
+  dailySalt,
+  deviceClass,
+  isBot,
+  siteKey,
+  utcDay,
+  visitorHash,
+  type VisitorContext,
+} from "@/lib/analytics/visitor";
 
 /** Events per client address group per minute: a reader sends two or three a page. */
 export const EVENTS_PER_MINUTE = 120;
@@ -26,13 +34,16 @@ export type IngestOptions = {
 
 const limiter = new RateLimiterMemory({ points: EVENTS_PER_MINUTE, duration: 60 });
 
-
 /**
  * One beacon event: the Origin, the bot filter, the rate limit per client address group (in
  * memory: the database limiter writes on every call), the body (zod), then the page view
  * buffered for the next batch. A booking click is a conversion, recorded at once.
  */
-export async function ingestEvent(body: string, request: IngestRequest, options: IngestOptions): Promise<IngestOutcome> {
+export async function ingestEvent(
+  body: string,
+  request: IngestRequest,
+  options: IngestOptions,
+): Promise<IngestOutcome> {
   if (!request.origin || !options.allowedOrigins.includes(request.origin)) return "forbidden";
   if (isBot(request.userAgent)) return "bot";
   try {
@@ -78,4 +89,3 @@ export async function ingestEvent(body: string, request: IngestRequest, options:
 }
 
 const round = (value: number | undefined) => (value === undefined ? undefined : Math.round(value));
-

@@ -121,7 +121,9 @@ export async function readStats(
     if (row.kind !== "visit") conversions[row.kind as keyof ConversionCounts] += num(row.count);
   }
   const conversionTotal = conversionKinds.reduce((sum, kind) => sum + conversions[kind], 0);
-  const landedVisitors = sourceRows.filter((row) => row.kind === "visit").reduce((sum, row) => sum + num(row.count), 0);
+  const landedVisitors = sourceRows
+    .filter((row) => row.kind === "visit")
+    .reduce((sum, row) => sum + num(row.count), 0);
 
   const [newsletter] = await rows(
     db,
@@ -172,7 +174,7 @@ export async function readStats(
     conversionsByLandingPage: byLanding
       .filter((row) => row.conversions > 0)
       .slice(0, top)
-      .map(({ source, ...row }) => ({ ...row, path: source })),
+      .map(({ source, ...row }) => ({ path: source, ...row })),
     newsletter: {
       signups: num(newsletter?.signups),
       confirmed: num(newsletter?.confirmed),
@@ -201,7 +203,13 @@ function attribute(sourceRows: Row[], key: "source" | "path"): ({ source: string
   const groups = new Map<string, { source: string } & Attributed>();
   for (const row of sourceRows) {
     const name = String(row[key] ?? "") || (key === "path" ? "(no page view)" : "direct");
-    const group = groups.get(name) ?? { source: name, visitors: 0, ...emptyCounts(), conversions: 0, rate: 0 };
+    const group = groups.get(name) ?? {
+      source: name,
+      visitors: 0,
+      ...emptyCounts(),
+      conversions: 0,
+      rate: 0,
+    };
     if (row.kind === "visit") group.visitors += num(row.count);
     else {
       group[row.kind as keyof ConversionCounts] += num(row.count);
@@ -211,5 +219,7 @@ function attribute(sourceRows: Row[], key: "source" | "path"): ({ source: string
   }
   return [...groups.values()]
     .map((group) => ({ ...group, rate: group.visitors ? round(group.conversions / group.visitors) : 0 }))
-    .sort((a, b) => b.visitors - a.visitors || b.conversions - a.conversions || a.source.localeCompare(b.source));
+    .sort(
+      (a, b) => b.visitors - a.visitors || b.conversions - a.conversions || a.source.localeCompare(b.source),
+    );
 }

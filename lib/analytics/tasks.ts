@@ -92,5 +92,10 @@ export async function analyticsUpkeep(db: Db, retentionMonths: number, now = new
   const rolledUp = await rollUpDays(db, now);
   const deleted = await deleteOldEvents(db, retentionMonths, now);
   upkeptOn.set(db, utcDay(now));
-  return { saltsDeleted: salts, daysRolledUp: rolledUp, viewsDeleted: deleted.views, conversionsDeleted: deleted.conversions };
+  return {
+    saltsDeleted: salts,
+    daysRolledUp: rolledUp,
+    viewsDeleted: deleted.views,
+    conversionsDeleted: deleted.conversions,
+  };
 }

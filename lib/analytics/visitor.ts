@@ -35,7 +35,11 @@ export async function dailySalt(db: Db, now = new Date()): Promise<string> {
     .insert(analyticsSalts)
     .values({ day, salt: randomBytes(32).toString("base64url"), createdAt: now })
     .onConflictDoNothing();
-  const [row] = await db.select({ salt: analyticsSalts.salt }).from(analyticsSalts).where(eq(analyticsSalts.day, day));
+  const [row] = await db
+    .select({ salt: analyticsSalts.salt })
+    .from(analyticsSalts)
+    .where(eq(analyticsSalts.day, day));
+  if (!row) throw new Error("the day's analytics salt could not be read");
   cached = { day, salt: row.salt };
   return row.salt;
 }

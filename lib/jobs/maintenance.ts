@@ -4,6 +4,8 @@ import type { Mailer } from "@/lib/mail/mailer";
 import type { DeliveryMailer } from "@/lib/mail/send";
 import { callBudget, deadlineIn, timing, type PassBudget } from "@/lib/mail/timing";
 import { sendDailyDigest, type DigestSettings } from "@/lib/jobs/digest";
+import { analyticsUpkeep } from "@/lib/analytics/tasks";
+import { sendWeeklyReport, type WeeklyReportSettings } from "@/lib/analytics/weekly-report";
 import { countUndelivered } from "@/lib/inquiry/store";
 import { deleteOldInquiries, deliverDueInquiries, sendDueReceipts } from "@/lib/inquiry/tasks";
 import { deleteExpiredSignups, sendDueConfirmations, syncContacts } from "@/lib/newsletter/tasks";
@@ -18,6 +20,13 @@ export type PassSettings = {
   contacts?: Pick<Mailer, "subscribe">;
   /** The caps on emails to typed addresses: without them, no newsletter confirmation is sent. */
   caps?: EmailCaps;
+  /**
+   * Analytics (ANALYTICS on): delete yesterday's salt, roll up finished days, delete raw events
+   * older than this many months (ANALYTICS_RETENTION_MONTHS).
+   */
+  analyticsRetentionMonths?: number;
+  /** Where the weekly analytics report goes, on Mondays. */
+  weeklyReport?: WeeklyReportSettings;
 };
 
 export type PassOptions = PassSettings & {
@@ -51,6 +60,12 @@ const tasks = {
     settings.contacts && budget.timeLeft() >= timing.minimumSendMs
       ? syncContacts(db, settings.contacts, budget)
       : undefined,
+  analytics: ({ db, settings, budget }: Services) =>
+    settings.analyticsRetentionMonths === undefined
+      ? undefined
+      : analyticsUpkeep(db, settings.analyticsRetentionMonths, budget.clock()),
+  "weekly-report": ({ db, mailer, settings, budget }: Services) =>
+    settings.weeklyReport ? sendReport(db, mailer, settings.weeklyReport, budget) : undefined,
   // Every feature's part of the coach's digest (lib/jobs/digest.ts), at most once a day.
   digest: ({ db, mailer, settings, budget }: Services) =>
     settings.digest ? sendDigest(db, mailer, settings.digest, budget) : undefined,
@@ -59,6 +74,16 @@ const tasks = {
 async function sendDigest(db: Db, mailer: DeliveryMailer, settings: DigestSettings, budget: PassBudget) {
   const timeoutMs = Math.max(timing.minimumSendMs, callBudget(budget));
   return { digest: await sendDailyDigest(db, mailer, settings, { now: budget.clock(), timeoutMs }) };
+}
+
+async function sendReport(
+  db: Db,
+  mailer: DeliveryMailer,
+  settings: WeeklyReportSettings,
+  budget: PassBudget,
+) {
+  const timeoutMs = Math.max(timing.minimumSendMs, callBudget(budget));
+  return { report: await sendWeeklyReport(db, mailer, settings, { now: budget.clock(), timeoutMs }) };
 }
 
 type Tasks = typeof tasks;

@@ -1,5 +1,5 @@
 import "server-only";
-import { jobsEnv, mailEnv } from "@/lib/config/env";
+import { analyticsEnv, jobsEnv, mailEnv } from "@/lib/config/env";
 import { siteConfig } from "@/lib/config/site-config";
 import type { Db } from "@/lib/db/client";
 import { configuredLimits } from "@/lib/forms/configured-limits";
@@ -24,6 +24,7 @@ export type PassPreset = keyof typeof passPresets;
 export function configuredPassOptions(preset: PassPreset): PassOptions {
   const { deadlineMs, ignoreBackoff, digest } = passPresets[preset];
   const { mail } = mailEnv();
+  const { analyticsEnabled, analyticsRetentionMonths } = analyticsEnv();
   return {
     deadlineMs,
     ignoreBackoff,
@@ -31,6 +32,18 @@ export function configuredPassOptions(preset: PassPreset): PassOptions {
     contacts: configuredMailer(),
     caps: configuredLimits().emailCaps,
     ...(digest ? { digest: { from: mail.from, to: mail.to, siteName: siteConfig.name } } : {}),
+    // Analytics' upkeep runs in every pass; its weekly report goes with the digest (Mondays).
+    ...(analyticsEnabled ? { analyticsRetentionMonths } : {}),
+    ...(analyticsEnabled && digest
+      ? {
+          weeklyReport: {
+            from: mail.from,
+            to: mail.to,
+            siteName: siteConfig.name,
+            language: siteConfig.coachLanguage,
+          },
+        }
+      : {}),
   };
 }
 

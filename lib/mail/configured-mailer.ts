@@ -14,7 +14,11 @@ export function configuredMailer(): Mailer {
   const { mail } = mailEnv();
   instance =
     mail.transport === "resend"
-      ? resendMailer({ apiKey: mail.apiKey, segmentId: mail.segmentId, germanSegmentId: mail.germanSegmentId })
+      ? resendMailer({
+          apiKey: mail.apiKey,
+          segmentId: mail.segmentId,
+          germanSegmentId: mail.germanSegmentId,
+        })
       : outboxMailer(mail.outboxDir);
   return instance;
 }

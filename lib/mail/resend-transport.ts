@@ -118,7 +118,10 @@ export function resendMailer(options: {
     async subscribe(contact: NewsletterContact) {
       const { email, firstName, resubscribe = true } = contact;
       const segmentId = segmentFor(contact.language);
-      const properties = { ...contact.properties, ...(contact.language ? { language: contact.language } : {}) };
+      const properties = {
+        ...contact.properties,
+        ...(contact.language ? { language: contact.language } : {}),
+      };
       try {
         await call(
           (signal) =>
@@ -148,10 +151,7 @@ export function resendMailer(options: {
           ),
         policy,
       );
-      await call(
-        (signal) => client.contacts.segments.add({ email, segmentId }, { signal }),
-        policy,
-      );
+      await call((signal) => client.contacts.segments.add({ email, segmentId }, { signal }), policy);
     },
 
     async removeContact(email: string) {

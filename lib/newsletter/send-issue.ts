@@ -126,11 +126,7 @@ export async function draftIssueBroadcast(
     broadcastId = (await broadcaster.createBroadcast(content)).id;
     action = "created";
   }
-  await recordDraft(
-    db,
-    { ...key, broadcastId, broadcastName: name, segmentId: services.segmentId },
-    now(),
-  );
+  await recordDraft(db, { ...key, broadcastId, broadcastName: name, segmentId: services.segmentId }, now());
   return { broadcastId, action };
 }
 

@@ -67,10 +67,7 @@ export async function claimSend(
 }
 
 export async function markSent(db: Db, key: SendKey, now = new Date()): Promise<void> {
-  await db
-    .update(newsletterSends)
-    .set({ status: "sent", sentAt: now, updatedAt: now })
-    .where(keyIs(key));
+  await db.update(newsletterSends).set({ status: "sent", sentAt: now, updatedAt: now }).where(keyIs(key));
 }
 
 /** Resend refused the send outright (nothing went out): the draft can be sent later. */

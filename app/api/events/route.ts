@@ -26,7 +26,9 @@ export async function POST(request: Request) {
   } catch (error) {
     return answer(error instanceof BodyTooLargeError ? 413 : 400);
   }
-  const origins = [...new Set([new URL(siteUrl()).origin, new URL(request.url).origin])];
+  // The site's origin, and the host the request reached (Next's request.url does not carry it).
+  const host = request.headers.get("host");
+  const origins = [new URL(siteUrl()).origin, ...(host ? [`https://${host}`, `http://${host}`] : [])];
   try {
     const outcome = await ingestEvent(
       body,
