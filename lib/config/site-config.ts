@@ -32,7 +32,7 @@ export const siteConfig = {
     subscriberCount: 5000,
   },
   // Bumped whenever the privacy page changes; stored with each newsletter consent.
-  privacyPolicyVersion: "2026-11-26",
+  privacyPolicyVersion: "2026-12-04",
   social: [
     {
       label: "LinkedIn",
