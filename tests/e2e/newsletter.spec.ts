@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { e2eMailEnv } from "../../playwright.config";
+import { siteConfig } from "@/lib/config/site-config";
 import { newsletterPitch } from "./words";
 import { expect, fakeResend, seriousA11yViolations, test } from "./fixtures";
 import { runCommand } from "./site-commands";
@@ -100,7 +101,7 @@ test("subscribe from the band, open the link, confirm: one contact with its cons
   expect(Object.keys(contacts[0]!.properties).sort()).toEqual([...CONSENT_KEYS, "language"].sort());
   expect(contacts[0]!.properties).toMatchObject({
     consent_source: "site-band",
-    consent_privacy_policy: "2026-11-26",
+    consent_privacy_policy: siteConfig.privacyPolicyVersion,
   });
   expect(await seriousA11yViolations(page)).toEqual([]);
 
