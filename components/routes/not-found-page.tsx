@@ -5,8 +5,11 @@ import { dictionary } from "@/lib/i18n/dictionary";
 import { languages, localPath } from "@/lib/i18n/languages";
 
 export function notFoundMetadata(): Metadata {
+  const both = (pick: (words: ReturnType<typeof dictionary>) => string) =>
+    languages.map((language) => pick(dictionary(language))).join(" · ");
   return {
-    title: languages.map((language) => dictionary(language).notFound.title).join(" · "),
+    title: both((words) => words.notFound.title),
+    description: both((words) => words.notFound.lead),
     robots: { index: false },
   };
 }
