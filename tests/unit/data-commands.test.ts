@@ -1,11 +1,9 @@
 // The coach's data commands, run as separate processes as a coach would: a backup restored into
 // a fresh DATA_DIR gives back the same `data:export` for every address, and `data:erase` leaves
 // no copy in the outbox.
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { backedUpTables } from "@/lib/db/backup";
 import { openStore, type Store } from "@/lib/db/open-store";
@@ -13,31 +11,13 @@ import { newsletterSends } from "@/lib/db/schema";
 import { storeInquiry } from "@/lib/inquiry/store";
 import { confirmLink, createSignup } from "@/lib/newsletter/store";
 import { outboxMailer } from "@/lib/mail/outbox-transport";
+import { runCommand } from "./support/commands";
 import { newInquiry } from "./support/inquiry-fixtures";
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
-const run = promisify(execFile);
-
 /** `npm run <script>` for the given DATA_DIR, without DATABASE_URL or Resend. */
-async function command(dataDir: string, script: string, ...args: string[]) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    OUTBOX_DIR: path.join(dataDir, "outbox"),
-    NODE_ENV: "production",
-  };
-  delete env.DATABASE_URL;
-  delete env.RESEND_API_KEY;
-  const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-  return run(tsx, ["--conditions=react-server", `scripts/cli/${script}.ts`, ...args], { env }).then(
-    ({ stdout }) => ({ code: 0, stdout }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout + error.stderr,
-    }),
-  );
-}
+const command = (dataDir: string, script: string, ...args: string[]) => runCommand(dataDir, script, args);
 
 /** Every backed-up table's rows, in a stable order, to compare two stores. */
 async function allRows(store: Store): Promise<Record<string, unknown[]>> {

@@ -1,21 +1,16 @@
 // Mail fails closed: a command run in a shell without the site's RESEND_API_KEY must not empty
 // the queue into the outbox (and mark it delivered) when the site is public or sends through
 // Resend. The commands run as separate processes, as the coach runs them beside the site.
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { isPublicOrigin, mailConfigurationProblem, parseServerEnv } from "@/lib/config/env";
-import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
-import { startEmbeddedOwner, type EmbeddedOwner } from "@/lib/db/embedded-owner";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { type DatabaseConnection } from "@/lib/db/client";
 import { getInquiry, storeInquiry } from "@/lib/inquiry/store";
 import { checkMailTransport, recordResendUse, resendLastUsed } from "@/lib/server/mail-guard";
+import { runCommand, servedDataDir } from "./support/commands";
 import { newInquiry } from "./support/inquiry-fixtures";
 
-const run = promisify(execFile);
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe("where mail may go", () => {
@@ -51,43 +46,18 @@ describe("where mail may go", () => {
 
 describe("the commands without RESEND_API_KEY", () => {
   let dataDir: string;
-  let owner: EmbeddedOwner;
   let connection: DatabaseConnection;
 
-  const command = async (env: Record<string, string>, script: string, ...args: string[]) => {
-    const full: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      OUTBOX_DIR: path.join(dataDir, "outbox"),
-      NODE_ENV: "production",
-      ...env,
-    };
-    for (const name of ["DATABASE_URL", "RESEND_API_KEY", "ALLOW_OUTBOX_IN_PRODUCTION"]) {
-      if (!(name in env)) delete full[name];
-    }
-    if (!("SITE_URL" in env)) delete full.SITE_URL;
-    const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-    return run(tsx, ["--conditions=react-server", `scripts/cli/${script}.ts`, ...args], { env: full }).then(
-      ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({
-        code: error.code,
-        output: error.stdout + error.stderr,
-      }),
-    );
-  };
+  const command = (env: Record<string, string>, script: string, ...args: string[]) =>
+    runCommand(dataDir, script, args, env);
   const outboxFiles = () => fs.readdir(path.join(dataDir, "outbox")).catch(() => [] as string[]);
 
+  let served: Awaited<ReturnType<typeof servedDataDir>>;
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "mail-closed-test-"));
-    owner = await startEmbeddedOwner(dataDir);
-    connection = connectDatabase(owner.url);
-    await migrateDatabase(connection);
+    served = await servedDataDir("mail-closed-test-");
+    ({ dataDir, connection } = served);
   });
-  afterAll(async () => {
-    await connection?.close();
-    await owner?.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => served?.close(), 60_000);
   beforeEach(async () => {
     await connection.pool.query("truncate inquiries, mail_transports");
     await fs.rm(path.join(dataDir, "outbox"), { recursive: true, force: true });

@@ -1,21 +1,17 @@
 // Contact sync does not give up for good: a contact Resend refuses (a wrong RESEND_SEGMENT_ID)
 // is retried on the back-off schedule for 7 days, listed by `npm run subscribers` and in the
 // coach's digest, and can be started again once the setting is fixed.
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
-import { startEmbeddedOwner, type EmbeddedOwner } from "@/lib/db/embedded-owner";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { type DatabaseConnection } from "@/lib/db/client";
 import { subscribers } from "@/lib/db/schema";
 import { runMaintenancePass } from "@/lib/jobs/maintenance";
 import { MailError, type NewsletterContact } from "@/lib/mail/mailer";
 import { restartContactSync, syncPendingContacts } from "@/lib/newsletter/contact-sync";
+import { runCommand, servedDataDir } from "./support/commands";
 import { at, fakeMailer, hours, minutes, newInquiry } from "./support/inquiry-fixtures";
 import { backends, createTestDatabase, type TestDatabase } from "./support/test-database";
 import { storeInquiry } from "@/lib/inquiry/store";
@@ -159,38 +155,16 @@ describe.each(backends)("newsletter contact sync on %s", (backend) => {
 
 describe("npm run subscribers", () => {
   let dataDir: string;
-  let owner: EmbeddedOwner;
   let connection: DatabaseConnection;
 
-  const command = async (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      OUTBOX_DIR: path.join(dataDir, "outbox"),
-    };
-    for (const name of ["DATABASE_URL", "RESEND_API_KEY", "SITE_URL"]) delete env[name];
-    const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-    return run(tsx, ["--conditions=react-server", "scripts/cli/subscribers.ts", ...args], { env }).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string; stderr: string }) => ({
-        code: error.code,
-        stdout: error.stdout + error.stderr,
-      }),
-    );
-  };
-  const run = promisify(execFile);
+  const command = (...args: string[]) => runCommand(dataDir, "subscribers", args);
 
+  let served: Awaited<ReturnType<typeof servedDataDir>>;
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "subscribers-test-"));
-    owner = await startEmbeddedOwner(dataDir);
-    connection = connectDatabase(owner.url);
-    await migrateDatabase(connection);
+    served = await servedDataDir("subscribers-test-");
+    ({ dataDir, connection } = served);
   });
-  afterAll(async () => {
-    await connection?.close();
-    await owner?.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => served?.close(), 60_000);
 
   it("lists the contacts not in Resend with their error, and writes them on retry", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});

@@ -2,17 +2,15 @@
 // knows as unsubscribed stays unsubscribed, and the output says so on its line.
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
-import { startEmbeddedOwner, type EmbeddedOwner } from "@/lib/db/embedded-owner";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { type DatabaseConnection } from "@/lib/db/client";
 import { subscribers } from "@/lib/db/schema";
 // @ts-expect-error: a plain .mjs test fixture without type declarations
 import { createFakeResend } from "../fixtures/fake-resend-server.mjs";
+import { servedDataDir } from "./support/commands";
 
 const run = promisify(execFile);
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -26,22 +24,18 @@ const fake: {
 
 describe("npm run newsletter:import with Resend", () => {
   let dataDir: string;
-  let owner: EmbeddedOwner;
   let connection: DatabaseConnection;
   let baseUrl: string;
 
+  let served: Awaited<ReturnType<typeof servedDataDir>>;
   beforeAll(async () => {
     baseUrl = `http://127.0.0.1:${(await fake.listen(0)).port}`;
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "import-command-test-"));
-    owner = await startEmbeddedOwner(dataDir);
-    connection = connectDatabase(owner.url);
-    await migrateDatabase(connection);
+    served = await servedDataDir("import-command-test-");
+    ({ dataDir, connection } = served);
   });
   afterAll(async () => {
-    await connection?.close();
-    await owner?.stop();
+    await served?.close();
     await fake.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it("leaves a contact Resend knows as unsubscribed unsubscribed, and says so on its line", async () => {

@@ -1,52 +1,25 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, type DatabaseConnection } from "@/lib/db/client";
-import { startEmbeddedOwner, type EmbeddedOwner } from "@/lib/db/embedded-owner";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { type DatabaseConnection } from "@/lib/db/client";
+import { type EmbeddedOwner } from "@/lib/db/embedded-owner";
 import { storeInquiry } from "@/lib/inquiry/store";
+import { runCommand, servedDataDir } from "./support/commands";
 import { newInquiry } from "./support/inquiry-fixtures";
-
-const run = promisify(execFile);
 
 describe("the coach's commands while the site's owner holds DATA_DIR", () => {
   let dataDir: string;
   let owner: EmbeddedOwner;
   let connection: DatabaseConnection;
 
-  const command = async (script: string, ...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      OUTBOX_DIR: path.join(dataDir, "outbox"),
-      NODE_ENV: "production",
-    };
-    delete env.DATABASE_URL;
-    delete env.RESEND_API_KEY;
-    const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-    return run(tsx, ["--conditions=react-server", `scripts/cli/${script}.ts`, ...args], { env }).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string; stderr: string }) => ({
-        code: error.code,
-        stdout: error.stdout + error.stderr,
-      }),
-    );
-  };
+  let served: Awaited<ReturnType<typeof servedDataDir>>;
+  const command = (script: string, ...args: string[]) => runCommand(dataDir, script, args);
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "commands-test-"));
-    owner = await startEmbeddedOwner(dataDir);
-    connection = connectDatabase(owner.url);
-    await migrateDatabase(connection);
+    served = await servedDataDir("commands-test-");
+    ({ dataDir, owner, connection } = served);
   }, 120_000);
-  afterAll(async () => {
-    await connection?.close();
-    await owner?.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => served?.close(), 60_000);
 
   it("lists, delivers through the site's port, and shows the result", async () => {
     const { inquiry } = await storeInquiry(connection.db, newInquiry({ name: "Katherine Johnson" }));
