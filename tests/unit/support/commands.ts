@@ -43,9 +43,7 @@ export async function runCommand(
 }
 
 /** A fresh DATA_DIR served by an embedded owner, as `npm start` serves it, migrated. */
-export async function servedDataDir(
-  prefix: string,
-): Promise<{
+export async function servedDataDir(prefix: string): Promise<{
   dataDir: string;
   owner: EmbeddedOwner;
   connection: DatabaseConnection;
