@@ -1,5 +1,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client";
+import { languageOfPath } from "@/lib/i18n/languages";
 import { buffer, type PageViewRow } from "@/lib/analytics/buffer";
 import { parseBeaconEvent, pageOrigin } from "@/lib/analytics/event";
 import { recordConversion } from "@/lib/analytics/conversions";
@@ -57,7 +58,7 @@ export async function ingestEvent(
   const page = pageOrigin(event.u, event.r, ownHosts);
   if (!page || !options.isPage(page.path)) return "not-a-page";
   const now = options.now ?? new Date();
-  const language: "en" | "de" = page.path === "/de" || page.path.startsWith("/de/") ? "de" : "en";
+  const language = languageOfPath(page.path);
   const db = await options.db();
   if (event.k === "b") {
     await recordConversion(db, "booking", request, { language, now });

@@ -18,6 +18,11 @@ export function languageOf(value: unknown): Language {
   return isLanguage(value) ? value : defaultLanguage;
 }
 
+/** The language a site path is in: under /de it is German, anywhere else English. */
+export function languageOfPath(path: string): Language {
+  return path === "/de" || path.startsWith("/de/") ? "de" : defaultLanguage;
+}
+
 /** A site path in `language`: "/" and "/contact" in English, "/de" and "/de/kontakt" in German. */
 export function localPath(language: Language, path: string): string {
   const prefix = languageInfo[language].prefix;

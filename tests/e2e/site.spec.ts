@@ -1,6 +1,6 @@
 import { newsletterPitch, words } from "./words";
 import { allPages, publishedIssues } from "@/lib/content/loader";
-import { languages } from "@/lib/i18n/languages";
+import { languageOfPath, languages } from "@/lib/i18n/languages";
 import { expect, seriousA11yViolations, sitemapPaths, test, waitForHydration } from "./fixtures";
 
 // Canonical URLs are baked in at build time from SITE_URL.
@@ -227,7 +227,7 @@ test.describe("without JavaScript", () => {
     test(`${path} reads fine`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      const language = path === "/de" || path.startsWith("/de/") ? "de" : "en";
+      const language = languageOfPath(path);
       await expect(page.getByRole("navigation", { name: words[language].common.mainNav })).toBeVisible();
       expect((await page.locator("main").innerText()).length).toBeGreaterThan(300);
     });
