@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { SiteFrame } from "@/components/routes/site-frame";
 import { notFoundMetadata, NotFoundPage } from "@/components/routes/not-found-page";
-import { serif } from "./fonts";
 import "./globals.css";
 
 // A URL no route matches, in either language: with two root layouts there is no layout to
@@ -11,7 +10,7 @@ export const metadata: Metadata = notFoundMetadata();
 
 export default function GlobalNotFound() {
   return (
-    <SiteFrame language="en" fontClassName={serif.variable}>
+    <SiteFrame language="en">
       <NotFoundPage />
     </SiteFrame>
   );

@@ -31,7 +31,7 @@ export function ContentPage({ page, children }: { page: Page; children: ReactNod
         )}
       </PageHeader>
       <div
-        className={`render-children-when-visible prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:tracking-tight prose-h2:mt-16 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl ${
+        className={`render-children-when-visible prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:font-semibold prose-headings:tracking-tight prose-h2:mt-16 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl ${
           page.layout === "legal" ? "prose-h2:mt-10 prose-h2:text-2xl" : ""
         }`}
       >

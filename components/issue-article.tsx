@@ -28,7 +28,7 @@ export function IssueArticle({
             <time dateTime={issue.date}>{formatDate(issue.date, issue.language)}</time>
           </p>
         </PageHeader>
-        <div className="render-children-when-visible prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:tracking-tight prose-h2:mt-12 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl">
+        <div className="render-children-when-visible prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:font-semibold prose-headings:tracking-tight prose-h2:mt-12 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl">
           {children}
         </div>
       </article>

@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFrame } from "@/components/routes/site-frame";
 import { siteRootMetadata, siteViewport } from "@/components/routes/site-metadata";
-import { serif } from "../fonts";
 import "../globals.css";
 
 // The root layout of the English pages: one per language, so `<html lang>` is static.
@@ -10,9 +9,5 @@ export const metadata: Metadata = siteRootMetadata("en");
 export const viewport: Viewport = siteViewport;
 
 export default function EnglishLayout({ children }: { children: ReactNode }) {
-  return (
-    <SiteFrame language={"en"} fontClassName={serif.variable}>
-      {children}
-    </SiteFrame>
-  );
+  return <SiteFrame language={"en"}>{children}</SiteFrame>;
 }

@@ -16,20 +16,12 @@ import { localPath, type Language } from "@/lib/i18n/languages";
  * the newsletter band. Each language has its own root layout (app/(en), app/(de)/de), so the
  * language is known when the page is built and costs no code in the browser.
  */
-export function SiteFrame({
-  language,
-  fontClassName,
-  children,
-}: {
-  language: Language;
-  fontClassName: string;
-  children: ReactNode;
-}) {
+export function SiteFrame({ language, children }: { language: Language; children: ReactNode }) {
   const words = dictionary(language);
   const nav = navPages(language).map((page) => ({ href: page.href, label: page.nav.label }));
   const footerLinks = footerPages(language).map((page) => ({ href: page.href, label: page.footer.label }));
   return (
-    <html lang={language} className={fontClassName}>
+    <html lang={language}>
       <body className="flex min-h-dvh flex-col">
         {/* First-party analytics (docs/analytics.md): an early Event Timing observer, then the
             beacon at idle after load. Read at build time: ANALYTICS=off leaves it out. */}
