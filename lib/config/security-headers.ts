@@ -12,7 +12,8 @@ export function contentSecurityPolicy({ development }: { development: boolean })
     "script-src": ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'"],
+    // The heading font travels inside the stylesheet as a data: URL (scripts/build/subset-font.mjs).
+    "font-src": ["'self'", "data:"],
     "connect-src": ["'self'", ...(development ? ["ws:"] : [])],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],

@@ -170,6 +170,24 @@ test("what a reader types before the page hydrates survives the hydration", asyn
   }
 });
 
+test("the heading font arrives with the stylesheet, allowed by the page's own policy", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") refused.push(message.text());
+  });
+  for (const path of ["/", "/de/kontakt"]) {
+    await page.goto(path, { waitUntil: "load" });
+    const heading = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const face = [...document.fonts].find((font) => font.family.replace(/"/g, "") === "Fraunces");
+      return { status: face?.status, usedBy: getComputedStyle(document.querySelector("h1")!).fontFamily };
+    });
+    expect(heading.status, path).toBe("loaded");
+    expect(heading.usedBy, path).toMatch(/^"?Fraunces"?,/);
+  }
+  expect(refused).toEqual([]);
+});
+
 test("an unknown page answers 404 with a way home", async ({ page }) => {
   const response = await page.goto("/this-page-does-not-exist");
   expect(response?.status()).toBe(404);
