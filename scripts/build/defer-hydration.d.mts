@@ -2,7 +2,7 @@ export declare const LOADER_MARKER: string;
 export declare const COMPILE_HINT: string;
 export declare function withCompileHint(js: string): string;
 export declare const INTERACTION_EVENTS: string[];
-export declare function hydrateOnFirstInteraction(sources: string[], events: string[]): void;
+export declare function hydrateWhenUsed(sources: string[], events: string[]): void;
 export declare function isFlightData(src: string): boolean;
 export declare function deferHydration(html: string): {
   html: string;

@@ -31,21 +31,43 @@ export function withCompileHint(js) {
 export const INTERACTION_EVENTS = ["pointerdown", "keydown", "focusin", "touchstart", "wheel", "scroll"];
 
 /**
- * Runs in the browser, serialised into the page: loads `sources` on the reader's first
- * interaction (a scroll, a pointer or touch, a key, a focus). Reading needs no JavaScript and
- * the forms work without it, so a visit that only reads never pays for hydration; one that
- * scrolls towards a form or touches it gets the hydrated form by the time it is used.
+ * Runs in the browser, serialised into the page: loads `sources` when the reader starts using
+ * the page, or is about to. Reading needs no JavaScript and the forms work without it, so a
+ * visit that only reads never pays for hydration. It starts on the first interaction (a scroll,
+ * a pointer or touch, a key, a focus), or, once the page has loaded and the browser is idle,
+ * when a form is in view: a form in the first screen (the contact page) is then hydrated before
+ * the reader's first tap instead of during their first keystrokes, and a page without one pays
+ * nothing until it is used.
  * The scripts download in parallel and, inserted with async = false, run in the order given:
  * the flight data is pushed before the framework reads it. (No comments inside: the function's
  * source is what the page carries.)
  * @param {string[]} sources
  * @param {string[]} events
  */
-export function hydrateOnFirstInteraction(sources, events) {
+export function hydrateWhenUsed(sources, events) {
   var started = false;
+  var formInView = window.IntersectionObserver
+    ? new IntersectionObserver(function (entries) {
+        if (
+          !entries.some(function (entry) {
+            return entry.isIntersecting;
+          })
+        )
+          return;
+        formInView.disconnect();
+        afterLoad(function () {
+          (window.requestIdleCallback || setTimeout)(start);
+        });
+      })
+    : null;
+  function afterLoad(run) {
+    if (document.readyState === "complete") run();
+    else addEventListener("load", run, { once: true });
+  }
   function start() {
     if (started) return;
     started = true;
+    if (formInView) formInView.disconnect();
     events.forEach(function (type) {
       removeEventListener(type, start, true);
     });
@@ -59,6 +81,10 @@ export function hydrateOnFirstInteraction(sources, events) {
   events.forEach(function (type) {
     addEventListener(type, start, { capture: true, passive: true });
   });
+  if (formInView)
+    document.querySelectorAll("form").forEach(function (form) {
+      formInView.observe(form);
+    });
 }
 
 /** @param {string} html */
@@ -108,7 +134,7 @@ export function deferHydration(html) {
   // Preloads would fetch the chunks at load again; they go with the tags.
   rewritten = rewritten.replace(PRELOAD, (tag, href) => (sources.includes(href) ? "" : tag));
   const loaded = flight ? [flight.src, ...sources] : sources;
-  const loader = `${LOADER_TAG}(${hydrateOnFirstInteraction.toString()})(${JSON.stringify(loaded)},${JSON.stringify(INTERACTION_EVENTS)})</script>`;
+  const loader = `${LOADER_TAG}(${hydrateWhenUsed.toString()})(${JSON.stringify(loaded)},${JSON.stringify(INTERACTION_EVENTS)})</script>`;
 
   // The last </body> closes the body: React escapes "<" in text, attributes and the inline
   // flight data, so no other can follow it.

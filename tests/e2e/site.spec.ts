@@ -139,14 +139,23 @@ test("pages fetch no framework JavaScript until the reader interacts, then hydra
   const chunksFetched = () => fetched(/\/_next\/static\/chunks\/.+\.js$/);
   // The RSC payload hydration reads is not in the HTML either: it comes with the chunks.
   const flightFetched = () => fetched(/\/_next\/static\/flight\/.+\.js$/);
-  for (const path of ["/", "/contact", "/this-page-does-not-exist"]) {
+  for (const path of ["/", "/vp-engineering-coaching", "/de"]) {
     await page.goto(path, { waitUntil: "networkidle" });
+    for (const form of await page.locator("form").all()) await expect(form).not.toBeInViewport();
     expect(await chunksFetched()).toBe(0);
     expect(await flightFetched()).toBe(0);
     expect(await page.evaluate(() => "__next_f" in self)).toBe(false);
     await page.mouse.wheel(0, 200);
     await expect.poll(chunksFetched).toBeGreaterThan(3);
     await expect.poll(flightFetched).toBe(1);
+  }
+  // A form in the first screen is hydrated once the page is idle, before the reader reaches it.
+  for (const path of ["/contact", "/de/kontakt"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main").locator("form").first()).toBeInViewport();
+    await expect.poll(chunksFetched).toBeGreaterThan(3);
+    await expect.poll(flightFetched).toBe(1);
+    await waitForHydration(page);
   }
   // The first interaction here is a focus in the form; once hydrated, a bad address is
   // flagged in the browser as the field is left, before any submission.
@@ -159,12 +168,23 @@ test("pages fetch no framework JavaScript until the reader interacts, then hydra
   await expect(band.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("what a reader types before the page hydrates survives the hydration", async ({ page }) => {
+test("what a reader types before the page hydrates survives the hydration", async ({ context }) => {
+  // A page of its own: the fixture's page.goto waits for hydration.
+  const page = await context.newPage();
+  // The framework arrives late, as on a slow network: every key lands before React attaches.
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  const hydrated = () =>
+    page.evaluate(() =>
+      Object.keys(document.querySelector("main form")!).some((key) => key.startsWith("__reactProps$")),
+    );
   for (const path of ["/contact", "/de/kontakt"]) {
-    await page.goto(path, { waitUntil: "networkidle" });
-    // The first key starts the hydration; the rest arrive while the framework loads and runs.
+    await page.goto(path, { waitUntil: "load" });
     const email = page.getByRole("main").locator('input[type="email"]').first();
     await email.pressSequentially("early@example.com", { delay: 10 });
+    expect(await hydrated(), path).toBe(false);
     await waitForHydration(page);
     await expect(email).toHaveValue("early@example.com");
   }

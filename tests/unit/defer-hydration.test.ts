@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   chunkFile,
   COMPILE_HINT,
   deferHydration,
   deferredChunks,
   deferredSources,
-  hydrateOnFirstInteraction,
+  hydrateWhenUsed,
   INTERACTION_EVENTS,
   isDeferred,
   withCompileHint,
@@ -122,16 +122,46 @@ describe("withCompileHint", () => {
   });
 });
 
-describe("hydrateOnFirstInteraction (in the browser)", () => {
+describe("hydrateWhenUsed (in the browser)", () => {
   const loaded = () =>
     [...document.head.querySelectorAll("script")].map((script) => script.getAttribute("src"));
 
   afterEach(() => {
     document.head.innerHTML = "";
+    document.body.innerHTML = "";
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
+  /** The browser's IntersectionObserver and idle callbacks, driven by the test. */
+  function stubViewport() {
+    const watched: Element[] = [];
+    let report: ((entries: { isIntersecting: boolean }[]) => void) | undefined;
+    const idle: (() => void)[] = [];
+    vi.stubGlobal(
+      "IntersectionObserver",
+      class {
+        constructor(callback: typeof report) {
+          report = callback;
+        }
+        observe(element: Element) {
+          watched.push(element);
+        }
+        disconnect() {
+          watched.length = 0;
+        }
+      },
+    );
+    vi.stubGlobal("requestIdleCallback", (callback: () => void) => idle.push(callback));
+    return {
+      watched,
+      show: (isIntersecting: boolean) => report?.(watched.map(() => ({ isIntersecting }))),
+      idle: () => idle.splice(0).forEach((callback) => callback()),
+    };
+  }
+
   it("loads nothing while the page is only displayed", () => {
-    hydrateOnFirstInteraction(["/a.js"], INTERACTION_EVENTS);
+    hydrateWhenUsed(["/a.js"], INTERACTION_EVENTS);
     window.dispatchEvent(new Event("load"));
     document.dispatchEvent(new Event("visibilitychange"));
     expect(loaded()).toEqual([]);
@@ -139,7 +169,7 @@ describe("hydrateOnFirstInteraction (in the browser)", () => {
   });
 
   it.each(INTERACTION_EVENTS)("loads every source on the first %s, in order, and only once", (type) => {
-    hydrateOnFirstInteraction(["/a.js", "/b.js"], INTERACTION_EVENTS);
+    hydrateWhenUsed(["/a.js", "/b.js"], INTERACTION_EVENTS);
     document.body.dispatchEvent(new Event(type, { bubbles: true }));
     expect(loaded()).toEqual(["/a.js", "/b.js"]);
     // Inserted scripts with async = false run in insertion order: flight data before chunks.
@@ -152,8 +182,39 @@ describe("hydrateOnFirstInteraction (in the browser)", () => {
   });
 
   it("hears events that do not bubble, such as a scroll of the document", () => {
-    hydrateOnFirstInteraction(["/a.js"], ["scroll"]);
+    hydrateWhenUsed(["/a.js"], ["scroll"]);
     document.dispatchEvent(new Event("scroll"));
     expect(loaded()).toEqual(["/a.js"]);
+  });
+
+  it("loads every source once the page has loaded and is idle, when a form is in view", () => {
+    document.body.innerHTML = "<main><form></form></main>";
+    const viewport = stubViewport();
+    const readyState = vi.spyOn(document, "readyState", "get").mockReturnValue("interactive");
+    hydrateWhenUsed(["/a.js", "/b.js"], INTERACTION_EVENTS);
+    expect(viewport.watched).toHaveLength(1);
+    viewport.show(true);
+    viewport.idle();
+    expect(loaded()).toEqual([]);
+    readyState.mockReturnValue("complete");
+    window.dispatchEvent(new Event("load"));
+    expect(loaded()).toEqual([]);
+    viewport.idle();
+    expect(loaded()).toEqual(["/a.js", "/b.js"]);
+    document.body.dispatchEvent(new Event("pointerdown", { bubbles: true }));
+    expect(loaded()).toEqual(["/a.js", "/b.js"]);
+  });
+
+  it("loads nothing for a form out of view until the reader interacts", () => {
+    document.body.innerHTML = "<main></main><footer><form></form></footer>";
+    const viewport = stubViewport();
+    hydrateWhenUsed(["/a.js"], INTERACTION_EVENTS);
+    viewport.show(false);
+    viewport.idle();
+    expect(loaded()).toEqual([]);
+    document.dispatchEvent(new Event("scroll"));
+    expect(loaded()).toEqual(["/a.js"]);
+    // Started by the reader: the observer is done, a later sighting loads nothing twice.
+    expect(viewport.watched).toEqual([]);
   });
 });
