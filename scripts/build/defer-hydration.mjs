@@ -145,7 +145,7 @@ export function deferHydration(html) {
 }
 
 /**
- * Everything a rewritten page loads on the first interaction, flight data first.
+ * Everything a rewritten page loads when it hydrates, flight data first.
  * @param {string} html
  * @returns {string[]}
  */
@@ -157,7 +157,7 @@ export function deferredSources(html) {
 }
 
 /**
- * The framework chunks a rewritten page loads on the first interaction.
+ * The framework chunks a rewritten page loads when it hydrates.
  * @param {string} html
  * @returns {string[]}
  */

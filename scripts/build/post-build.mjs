@@ -83,6 +83,6 @@ for (const source of chunks) {
   }
 }
 console.log(
-  `defer-hydration: ${deferred} of ${pages.length} prerendered pages hydrate on first interaction ` +
+  `defer-hydration: ${deferred} of ${pages.length} prerendered pages hydrate on first use (or a form in view) ` +
     `(${flightFiles} with their flight data moved out of the HTML); ${chunks.size} chunks compile eagerly`,
 );

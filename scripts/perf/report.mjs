@@ -45,7 +45,9 @@ export function benchmarkIndexRange(pages) {
 }
 
 export function printTables(report) {
-  const rows = Object.entries(report.pages).map(([key, page]) => {
+  // A first-use-only run has no Lighthouse figures.
+  const audited = Object.entries(report.pages).filter(([, page]) => page.mobile);
+  const rows = audited.map(([key, page]) => {
     const m = page.mobile;
     const d = page.desktop;
     const load = report.throughput?.[page.path];
@@ -71,14 +73,18 @@ export function printTables(report) {
       }),
     };
   });
-  console.log(
-    `Lighthouse 12, mobile (simulated throttling) unless marked d (desktop); ${report.runs} runs per page, ` +
-      `a fresh Chrome each (more where the gate resampled); medians, with best–worst. benchmarkIndex ${ms(report.benchmarkIndex.median)} ` +
-      `(${ms(report.benchmarkIndex.min)}–${ms(report.benchmarkIndex.max)}).`,
-  );
-  console.table(rows);
+  if (rows.length) {
+    console.log(
+      `Lighthouse 12, mobile (simulated throttling) unless marked d (desktop); ${report.runs} runs per page, ` +
+        `a fresh Chrome each (more where the gate resampled); medians, with best–worst. benchmarkIndex ${ms(report.benchmarkIndex.median)} ` +
+        `(${ms(report.benchmarkIndex.min)}–${ms(report.benchmarkIndex.max)}).`,
+    );
+    console.table(rows);
+  }
   if (report.firstUse) {
-    console.log("\nFirst use (slowest interaction from the first input, Event Timing, 4x CPU):");
+    console.log(
+      `\nFirst use (slowest interaction from the first input, Event Timing, 4x CPU; ${report.runs} runs, a fresh Chrome each):`,
+    );
     console.table(
       Object.fromEntries(
         Object.entries(report.firstUse).map(([key, use]) => [
@@ -110,6 +116,7 @@ export function budgetProblems(report, budgets, check) {
   const problems = [];
   for (const [key, page] of Object.entries(report.pages)) {
     const m = page.mobile;
+    if (!m) continue;
     const expect = (name, ok, detail) => {
       if (!ok) problems.push(`${key}: ${name} ${detail}`);
     };
@@ -148,6 +155,15 @@ export function budgetProblems(report, budgets, check) {
       expect("LCP", m.lcpMs <= strict.lcpMs, `${ms(m.lcpMs)} ms > ${strict.lcpMs} ms`);
       expect("CLS", m.cls <= strict.cls, `${m.cls} > ${strict.cls}`);
     }
+  }
+  for (const [key, use] of Object.entries(report.firstUse ?? {})) {
+    if (!use.keptTyping) problems.push(`${key}: first use lost or changed what was typed`);
+    if (check && use.slowestMs.best > budgets.gate.firstUseBestMs)
+      problems.push(
+        `${key}: first use (best run) ${use.slowestMs.best} ms > ${budgets.gate.firstUseBestMs} ms`,
+      );
+    if (!check && use.slowestMs.median > budgets.strict.firstUseMs)
+      problems.push(`${key}: first use ${use.slowestMs.median} ms > ${budgets.strict.firstUseMs} ms`);
   }
   return problems;
 }

@@ -59,6 +59,8 @@ export async function startNext({ port, env = {}, owner = false, scratch = [] })
   await waitFor(origin, owner ? 120_000 : 60_000);
   return {
     origin,
+    /** The scratch directories by variable name, e.g. `dirs.OUTBOX_DIR`. */
+    dirs: scratchEnv,
     // The server runs detached: its processes form a group named by the first one's pid.
     processGroup: child.pid,
     async stop() {
