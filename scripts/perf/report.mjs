@@ -89,13 +89,15 @@ export function printTables(report) {
       Object.fromEntries(
         Object.entries(report.firstUse).map(([key, use]) => [
           key,
-          {
-            "median ms": use.slowestMs.median,
-            "best–worst ms": `${use.slowestMs.best}–${use.slowestMs.worst}`,
-            "blocking ms": Math.round(use.blockingMsMedian),
-            "JS KB": use.jsKbMedian,
-            "keys kept": use.keptTyping ? "yes" : "NO",
-          },
+          use.error
+            ? { "median ms": "failed", "best–worst ms": use.error.slice(0, 60) }
+            : {
+                "median ms": use.slowestMs.median,
+                "best–worst ms": `${use.slowestMs.best}–${use.slowestMs.worst}`,
+                "blocking ms": Math.round(use.blockingMsMedian),
+                "JS KB": use.jsKbMedian,
+                "keys kept": use.keptTyping ? "yes" : "NO",
+              },
         ]),
       ),
     );
@@ -157,6 +159,10 @@ export function budgetProblems(report, budgets, check) {
     }
   }
   for (const [key, use] of Object.entries(report.firstUse ?? {})) {
+    if (use.error) {
+      problems.push(`${key}: first use not measured: ${use.error}`);
+      continue;
+    }
     if (!use.keptTyping) problems.push(`${key}: first use lost or changed what was typed`);
     if (check && use.slowestMs.best > budgets.gate.firstUseBestMs)
       problems.push(
