@@ -8,14 +8,22 @@ import { formatDate, localPath } from "@/lib/i18n/languages";
 
 type Neighbours = { previous?: Issue; next?: Issue };
 
-/** One newsletter issue as a page: its heading and date, the body, and the issues either side. */
+const signupAnchor = "subscribe";
+
+/**
+ * One newsletter issue as a page: its heading and date, the body, the issues either side, and
+ * its signup under a heading, which the header links to (a reader who wants the next issue
+ * should not have to scroll past this one to find how).
+ */
 export function IssueArticle({
   issue,
   neighbours,
+  signup,
   children,
 }: {
   issue: Issue;
   neighbours: Neighbours;
+  signup: ReactNode;
   children: ReactNode;
 }) {
   const words = dictionary(issue.language).issues;
@@ -24,8 +32,14 @@ export function IssueArticle({
       <LanguageSwitch language={issue.language} versions={issueVersions(issue)} />
       <article>
         <PageHeader eyebrow={words.eyebrow} heading={issue.title} lead={issue.summary}>
-          <p className="mt-6 text-sm text-muted">
+          <p className="mt-6 flex flex-wrap items-baseline gap-x-4 gap-y-2 text-sm text-muted">
             <time dateTime={issue.date}>{formatDate(issue.date, issue.language)}</time>
+            <a
+              href={`#${signupAnchor}`}
+              className="font-semibold text-accent underline underline-offset-4 hover:text-ink"
+            >
+              {words.subscribeLink}
+            </a>
           </p>
         </PageHeader>
         <div className="render-children-when-visible prose prose-lg max-w-none prose-site prose-headings:font-serif prose-headings:font-semibold prose-headings:tracking-tight prose-h2:mt-12 prose-h2:text-3xl prose-a:underline-offset-4 [&>*:not(.not-prose)]:max-w-3xl">
@@ -48,6 +62,10 @@ export function IssueArticle({
           </li>
         </ul>
       </nav>
+      <div id={signupAnchor} className="mt-16 scroll-mt-6">
+        <h2 className="font-serif text-3xl font-semibold tracking-tight text-ink">{words.signupHeading}</h2>
+        {signup}
+      </div>
     </div>
   );
 }

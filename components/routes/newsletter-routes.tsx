@@ -62,13 +62,13 @@ export function issueRoute(language: Language) {
       const signupHeading = dictionary(language).issues.signupHeading;
       return (
         <>
-          <IssueArticle issue={issue} neighbours={issueNeighbours(slug, language)}>
+          <IssueArticle
+            issue={issue}
+            neighbours={issueNeighbours(slug, language)}
+            signup={<LocalizedNewsletterSignup variant="issue" label={signupHeading} language={language} />}
+          >
             <Body components={mdxComponents(language)} />
           </IssueArticle>
-          <div className="mx-auto mt-16 max-w-6xl px-5 sm:px-8">
-            <h2 className="font-serif text-3xl font-semibold tracking-tight text-ink">{signupHeading}</h2>
-            <LocalizedNewsletterSignup variant="issue" label={signupHeading} language={language} />
-          </div>
           <JsonLd data={issueArticle(issue, siteUrl())} />
           <JsonLd data={issueBreadcrumbList(issue, siteUrl())} />
         </>

@@ -129,8 +129,8 @@ try {
 
   // The first use (scripts/perf/first-use.mjs says how it is measured): every page scrolled to
   // its newsletter band; tapped without scrolling where the main column holds a form in the
-  // first screen (the contact and newsletter pages); the confirmation page's button; in both
-  // languages.
+  // first screen (the contact and newsletter pages) or a link down to it (an issue's signup);
+  // the confirmation page's button; in both languages.
   // The gate takes the contact pages' tap, the page whose form is in the first screen.
   report.firstUse = {};
   // One counter for both languages: each link must be the only mail to its address.
@@ -167,7 +167,7 @@ try {
       );
     if (use) report.firstUse[`${name} (${scenario})`] = use;
     process.stderr.write(
-      `first use ${scenario} ${name} ${use ? "done" : "skipped: its form is below the first screen"}\n`,
+      `first use ${scenario} ${name} ${use ? "done" : "skipped: its form is below the first screen, and no link leads to it"}\n`,
     );
   }
 } finally {

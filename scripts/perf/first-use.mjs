@@ -1,8 +1,10 @@
 // The first use of a page, measured as a reader on a mid-range phone meets it: the page loads,
-// three seconds pass, then the reader scrolls to a form and types, or taps a field and types,
-// one key every 60 ms, or taps the page's button (the newsletter confirmation). What counts is how long the slowest of those interactions took to show
-// (Event Timing, input to next paint), the main thread blocked after the first input, and the
-// JavaScript that first input pulled in. Why, and the figures: docs/measurement.md.
+// three seconds pass, then the reader scrolls to a form and types, or taps a field and types
+// (after the page's own link down to it, where the form is further down), one key every 60 ms,
+// or taps the page's button (the newsletter confirmation). What counts is how long the slowest
+// of those interactions took to show (Event Timing, input to next paint), the main thread
+// blocked after the first input, and the JavaScript that first input pulled in. Why, and the
+// figures: docs/measurement.md.
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -35,18 +37,76 @@ const observeFromTheStart = () => {
 };
 
 /**
- * What a scenario touches: the page's main form (tap), the newsletter band at the foot of the
- * page (scroll), or the main form's button (button).
+ * What a scenario touches: the first field of the page's main form, as a reader fills it from
+ * the top (tap), the email field of the newsletter band at the foot of the page (scroll), or the
+ * main form's button (button).
  * @param {import("@playwright/test").Page} page
  * @param {Scenario} scenario
  */
 function target(page, scenario) {
-  if (scenario === "button") return page.getByRole("main").locator('button[type="submit"]').first();
-  const form = scenario === "tap" ? page.getByRole("main") : page.getByRole("contentinfo");
-  return form.locator('input[type="email"]').first();
+  const main = page.getByRole("main");
+  if (scenario === "button") return main.locator('button[type="submit"]').first();
+  if (scenario === "tap") return main.locator("form").first().getByRole("textbox").first();
+  return page.getByRole("contentinfo").locator('input[type="email"]').first();
 }
 
 /** @typedef {"tap" | "scroll" | "button"} Scenario */
+
+/** What a fingertip needs of a control to hit it (WCAG 2.2's minimum target size), in CSS px. */
+const FINGERTIP_PX = 24;
+
+/**
+ * Where a finger taps `element` as the screen shows it now, without scrolling: the middle of
+ * its visible part, or null when less than a fingertip of it is on screen. (Which fields are in
+ * the first screen depends on the machine's fonts: a field half-shown at the bottom edge is
+ * still tapped where it shows.)
+ * @param {import("@playwright/test").Locator} element
+ * @returns {Promise<{ x: number, y: number } | null>}
+ */
+const tapPoint = (element) =>
+  element.evaluate((node, fingertip) => {
+    const box = node.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, innerHeight);
+    return bottom - top >= Math.min(fingertip, box.height)
+      ? { x: box.left + box.width / 2, y: (top + bottom) / 2 }
+      : null;
+  }, FINGERTIP_PX);
+
+/**
+ * The main column's in-page link, on screen, to a part of the page that holds `element`; null
+ * when there is none.
+ * @param {import("@playwright/test").Locator} element
+ */
+async function linkDownTo(element) {
+  const page = element.page();
+  const links = page.getByRole("main").locator('a[href^="#"]');
+  for (const link of await links.all()) {
+    const leads = await link.evaluate(
+      (anchor, node) => {
+        const target = document.getElementById(decodeURIComponent(anchor.hash.slice(1)));
+        return Boolean(target?.contains(node));
+      },
+      await element.elementHandle(),
+    );
+    if (leads && (await tapPoint(link))) return link;
+  }
+  return null;
+}
+
+/**
+ * A tap at `point`, as a finger does it: no scrolling first. On a field, it must land there (on
+ * a page still settling, it could land on what moved under the finger).
+ * @param {import("@playwright/test").Locator} element
+ * @param {{ x: number, y: number }} point
+ */
+async function tapAt(element, point) {
+  await element.page().touchscreen.tap(point.x, point.y);
+  const missed = await element.evaluate(
+    (node) => (node.tagName === "INPUT" || node.tagName === "TEXTAREA") && node !== document.activeElement,
+  );
+  if (missed) throw new Error("first use: the tap did not reach the field");
+}
 
 /**
  * One fresh browser, one visit, one scenario.
@@ -72,14 +132,23 @@ async function oneRun(url, scenario) {
     if (scenario === "scroll") {
       await page.mouse.wheel(0, 20_000);
       await page.waitForTimeout(300);
-    } else if (
-      !(await touched.evaluate((element) => element.getBoundingClientRect().bottom <= innerHeight))
-    ) {
-      // Reaching it takes a scroll, which the scroll scenario measures. (A tap right after a
-      // programmatic jump is no reader's gesture: it lands before the page has settled.)
-      return null;
+      await touched.tap();
+    } else {
+      let point = await tapPoint(touched);
+      if (!point) {
+        // Below the first screen, a reader reaches the form by a scroll (the scroll scenario)
+        // or by the page's own link to it (an issue's "Subscribe"): tapped, then, after the
+        // moment it takes to see where it led, the form. (A tap right after a programmatic
+        // jump is no reader's gesture: it lands before the page has settled.)
+        const link = await linkDownTo(touched);
+        if (!link) return null;
+        await tapAt(link, await tapPoint(link));
+        await page.waitForTimeout(300);
+        point = await tapPoint(touched);
+        if (!point) throw new Error(`first use: the link did not bring ${url}'s form into view`);
+      }
+      await tapAt(touched, point);
     }
-    await touched.tap();
     if (scenario !== "button") await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS });
     await page.waitForTimeout(1_500);
     const kept = scenario === "button" ? TYPED : await touched.inputValue();

@@ -127,6 +127,21 @@ test.describe("an issue page", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  for (const issue of [oldest, publishedIssues("de").at(-1)!]) {
+    test(`${issue.href} leads from its header down to its signup, on a phone`, async ({ page }) => {
+      await page.setViewportSize({ width: 412, height: 823 });
+      await page.goto(issue.href);
+      const link = page.getByRole("article").locator('header a[href^="#"]');
+      await expect(link).toHaveCount(1);
+      const signup = page.locator(`[id="${(await link.getAttribute("href"))!.slice(1)}"]`);
+      const email = signup.getByRole("textbox", { name: /e-?mail/i });
+      await expect(email).not.toBeInViewport();
+      await link.click();
+      await expect(signup.getByRole("heading", { level: 2 })).toBeInViewport();
+      await expect(email).toBeInViewport();
+    });
+  }
+
   test("the archive and every issue can be read", async ({ page }) => {
     await page.goto("/newsletter");
     await page.getByRole("link", { name: oldest.title }).click();

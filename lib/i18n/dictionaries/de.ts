@@ -152,6 +152,7 @@ export const de: Dictionary = {
     previous: "Vorherige Ausgabe",
     next: "Nächste Ausgabe",
     signupHeading: "Die nächste Ausgabe per E-Mail",
+    subscribeLink: "Abonnieren",
     feedTitle: "{site}: Newsletter",
   },
   digest: {

@@ -156,6 +156,8 @@ export const en = {
     previous: "Previous issue",
     next: "Next issue",
     signupHeading: "Get the next issue by email",
+    /** The link in an issue's header down to its signup. */
+    subscribeLink: "Subscribe",
     feedTitle: "{site}: newsletter",
   },
   /** The coach's daily digest, in the coach's language (siteConfig.coachLanguage). */
