@@ -95,6 +95,26 @@ async function linkDownTo(element) {
 }
 
 /**
+ * Resolves once the page has stopped scrolling (the site scrolls smoothly to an anchor, for a
+ * second or more on a slow phone): nobody taps a field that is still moving.
+ * @param {import("@playwright/test").Page} page
+ */
+const scrollSettled = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let last = scrollY;
+        const timer = setInterval(() => {
+          if (scrollY === last) {
+            clearInterval(timer);
+            resolve();
+          }
+          last = scrollY;
+        }, 150);
+      }),
+  );
+
+/**
  * A tap at `point`, as a finger does it: no scrolling first. On a field, it must land there (on
  * a page still settling, it could land on what moved under the finger).
  * @param {import("@playwright/test").Locator} element
@@ -137,12 +157,13 @@ async function oneRun(url, scenario) {
       let point = await tapPoint(touched);
       if (!point) {
         // Below the first screen, a reader reaches the form by a scroll (the scroll scenario)
-        // or by the page's own link to it (an issue's "Subscribe"): tapped, then, after the
-        // moment it takes to see where it led, the form. (A tap right after a programmatic
-        // jump is no reader's gesture: it lands before the page has settled.)
+        // or by the page's own link to it (an issue's "Subscribe"): tapped, then, once the
+        // page has scrolled there and a moment to see where it led, the form. (A tap right
+        // after a programmatic jump is no reader's gesture: it lands before the page settles.)
         const link = await linkDownTo(touched);
         if (!link) return null;
         await tapAt(link, await tapPoint(link));
+        await scrollSettled(page);
         await page.waitForTimeout(300);
         point = await tapPoint(touched);
         if (!point) throw new Error(`first use: the link did not bring ${url}'s form into view`);
