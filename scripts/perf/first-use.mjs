@@ -95,8 +95,9 @@ async function linkDownTo(element) {
 }
 
 /**
- * Resolves once the page has stopped scrolling (the site scrolls smoothly to an anchor, for a
- * second or more on a slow phone): nobody taps a field that is still moving.
+ * Resolves once the page has stopped scrolling (a jump is smooth where the browser or a site's
+ * stylesheet asks for it, and lasts a second or more on a slow phone): nobody taps a field that
+ * is still moving.
  * @param {import("@playwright/test").Page} page
  */
 const scrollSettled = (page) =>
