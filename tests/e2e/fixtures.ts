@@ -101,11 +101,13 @@ export const test = base.extend<{ clientIp: string }>({
   },
 });
 
+/** In the page: whether React has attached to every form (true on a page without forms). */
+export const hydrated = () =>
+  [...document.forms].every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps$")));
+
 /** Waits until React has attached to the page's forms (pages without forms return at once). */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() =>
-    [...document.forms].every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps$"))),
-  );
+  await page.waitForFunction(hydrated);
 }
 
 export { expect };
