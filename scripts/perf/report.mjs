@@ -138,11 +138,13 @@ export function budgetProblems(report, budgets, check) {
       expect("TBT (best run)", m.tbtMsBest <= gate.tbtBestMs, `${ms(m.tbtMsBest)} ms > ${gate.tbtBestMs} ms`);
       expect("LCP (median)", m.lcpMs <= gate.lcpMedianMs, `${ms(m.lcpMs)} ms > ${gate.lcpMedianMs} ms`);
       // Thread time: what the page costs the main thread whatever else the machine runs, so it
-      // can be held tighter than any wall-clock timing.
+      // can be held tighter than any wall-clock timing. The pages whose form is in the first
+      // screen hydrate at idle inside the trace, which scales with the machine's speed.
+      const cpuBudget = gate.mainThreadCpuMedianMs[key] ?? gate.mainThreadCpuMedianMs.default;
       expect(
         "main-thread CPU (median)",
-        m.mainThreadCpuMs !== null && m.mainThreadCpuMs <= gate.mainThreadCpuMedianMs,
-        `${ms(m.mainThreadCpuMs)} ms > ${gate.mainThreadCpuMedianMs} ms`,
+        m.mainThreadCpuMs !== null && m.mainThreadCpuMs <= cpuBudget,
+        `${ms(m.mainThreadCpuMs)} ms > ${cpuBudget} ms`,
       );
       const jsBudget = gate.clientJsGzipKb[key] ?? gate.clientJsGzipKb.default;
       expect(
