@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
+import { LocalizedNewsletterSignup } from "@/components/localized-forms";
 import { PageHeader } from "@/components/page-header";
 import { issueVersions, type Issue } from "@/lib/content/loader";
 import { dictionary } from "@/lib/i18n/dictionary";
@@ -18,12 +19,10 @@ const signupAnchor = "subscribe";
 export function IssueArticle({
   issue,
   neighbours,
-  signup,
   children,
 }: {
   issue: Issue;
   neighbours: Neighbours;
-  signup: ReactNode;
   children: ReactNode;
 }) {
   const words = dictionary(issue.language).issues;
@@ -64,7 +63,7 @@ export function IssueArticle({
       </nav>
       <div id={signupAnchor} className="mt-16 scroll-mt-6">
         <h2 className="font-serif text-3xl font-semibold tracking-tight text-ink">{words.signupHeading}</h2>
-        {signup}
+        <LocalizedNewsletterSignup variant="issue" label={words.signupHeading} language={issue.language} />
       </div>
     </div>
   );

@@ -4,7 +4,6 @@ import { ContentPage } from "@/components/content-page";
 import { IssueArticle } from "@/components/issue-article";
 import { IssueList } from "@/components/issue-list";
 import { JsonLd } from "@/components/json-ld";
-import { LocalizedNewsletterSignup } from "@/components/localized-forms";
 import { mdxComponents } from "@/components/mdx/mdx-components";
 import { siteUrl } from "@/lib/config/env";
 import { issueFeed } from "@/lib/content/feeds";
@@ -18,7 +17,6 @@ import {
 } from "@/lib/content/loader";
 import { issueMetadata, pageMetadata } from "@/lib/content/metadata";
 import { breadcrumbList, issueArticle, issueBreadcrumbList } from "@/lib/content/structured-data";
-import { dictionary } from "@/lib/i18n/dictionary";
 import type { Language } from "@/lib/i18n/languages";
 
 // The newsletter's routes for either language: the page with its archive, the issues, the feeds.
@@ -59,14 +57,9 @@ export function issueRoute(language: Language) {
       const issue = getIssue(slug, language);
       if (!issue) notFound();
       const Body = await loadIssueBody(slug, language);
-      const signupHeading = dictionary(language).issues.signupHeading;
       return (
         <>
-          <IssueArticle
-            issue={issue}
-            neighbours={issueNeighbours(slug, language)}
-            signup={<LocalizedNewsletterSignup variant="issue" label={signupHeading} language={language} />}
-          >
+          <IssueArticle issue={issue} neighbours={issueNeighbours(slug, language)}>
             <Body components={mdxComponents(language)} />
           </IssueArticle>
           <JsonLd data={issueArticle(issue, siteUrl())} />

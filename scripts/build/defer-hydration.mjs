@@ -41,8 +41,8 @@ export const INTERACTION_EVENTS = ["pointerdown", "keydown", "focusin", "touchst
  * The scripts are inserted after the next paint, not in the event's own task, so the tap or key
  * that started it shows first (inserting them inside the handler cost a tap 76 ms with the CPU
  * slowed 4x); they download in parallel and, inserted with async = false, run in the order
- * given: the flight data is pushed before the framework reads it. (No comments inside: the function's
- * source is what the page carries.)
+ * given: the flight data is pushed before the framework reads it. (No comments inside: the
+ * function's source is what the page carries.)
  * @param {string[]} sources
  * @param {string[]} events
  */
